@@ -1,0 +1,17 @@
+/** Human roles. A user holds one or more; the first listed is the default workspace. */
+export const USER_ROLES = ['doctor', 'nurse', 'records_officer', 'inspector', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Machine clients that authenticate with OAuth2 client credentials (LIS = lab, PACS = imaging). */
+export const SYSTEM_CLIENT_KINDS = ['lis', 'pacs'] as const;
+export type SystemClientKind = (typeof SYSTEM_CLIENT_KINDS)[number];
+
+/** Anything a route may name as allowed caller. */
+export type Principal = UserRole | SystemClientKind;
+
+/** Clinical roles see only patients of their own departments (R10); the others are facility-wide or non-clinical. */
+export const DEPARTMENT_SCOPED_ROLES: readonly UserRole[] = ['doctor', 'nurse'];
+
+export function isUserRole(value: unknown): value is UserRole {
+  return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
+}
