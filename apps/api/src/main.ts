@@ -1,21 +1,60 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
+import { join } from 'node:path';
+import { createApp } from './app/create-app';
+import { ConfigError, loadConfig, type AppConfig } from './config/env.schema';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-hospital';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/**
+ * `node main.js`          start the API (and the web client, if built) on PORT
+ * `node main.js migrate`  apply pending migrations and exit
+ */
+async function main(): Promise<void> {
+  const logger = new Logger('Benhan');
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  const { url, embedded } = await resolveDatabase(config, logger);
+  const applied = await runMigrations(url);
+  if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
+  if (process.argv[2] === 'migrate') {
+    await embedded?.stop();
+    return;
+  }
+
+  const app = await createApp(config, url);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://localhost:${port}`;
+  const lines = [`Benhan is running at ${base}  (API docs: ${base}/api/docs)`, `Database: ${embedded ? `embedded PostgreSQL in ${join(config.dataDir, 'pg')}` : redactUrl(url)}`];
+  if (config.demoSeed) lines.push(`Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+  logger.log(lines.join('\n'));
+  if (embedded) app.getHttpServer().on('close', () => void embedded.stop());
 }
 
-bootstrap();
+async function resolveDatabase(config: AppConfig, logger: Logger): Promise<{ url: string; embedded: RunningPostgres | null }> {
+  if (config.databaseUrl) {
+    await ensureDatabase(config.databaseUrl);
+    return { url: config.databaseUrl, embedded: null };
+  }
+  const started = Date.now();
+  const embedded = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'pg'), port: config.embeddedPgPort });
+  const url = withDatabase(embedded.url, 'benhan');
+  await ensureDatabase(url);
+  logger.log(`Embedded PostgreSQL ready on 127.0.0.1:${config.embeddedPgPort} in ${Date.now() - started} ms`);
+  return { url, embedded };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Benhan failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

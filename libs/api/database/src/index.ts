@@ -1,1 +1,5 @@
-export * from './lib/api-database.module';
+export * from './lib/embedded-postgres';
+export * from './lib/database-url';
+export * from './lib/data-source-options';
+export * from './lib/migrate';
+export * from './lib/test-database';

@@ -1,1 +1,5 @@
-export * from './lib/api-encounters.module';
+export { EncountersModule } from './lib/encounters.module';
+export { EncountersService, type Admission } from './lib/encounters.service';
+export { WardEntity } from './lib/entities/ward.entity';
+export { BedEntity } from './lib/entities/bed.entity';
+export { EncounterEntity } from './lib/entities/encounter.entity';

@@ -48,9 +48,8 @@ export interface ClientCredentialsTokenResponse {
   scope: string;
 }
 
-/** `POST /api/break-glass`: emergency access to one patient's record, time-limited and recorded (R10). */
+/** `POST /api/patients/:id/break-glass`: emergency access to one patient's record, time-limited and recorded (R10). */
 export interface BreakGlassRequest {
-  patientId: string;
   reason: string;
 }
 

@@ -9,6 +9,13 @@ export interface PatientSummary {
   birthYear: number;
   sex: Sex;
   citizenId: string | null;
-  /** The open encounter, if any: where the patient is now. */
-  currentEncounter: { id: string; departmentId: string; departmentName: string; bedCode: string | null } | null;
+}
+
+/** A ward of a department with its beds and who occupies them (the free-bed map). */
+export interface WardBeds {
+  id: string;
+  code: string;
+  name: string;
+  departmentId: string;
+  beds: { id: string; code: string; occupiedByPatientId: string | null }[];
 }

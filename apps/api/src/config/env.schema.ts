@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * The one place for configuration (CONVENTIONS "one way to do each thing"). Every variable is listed
+ * in `.env.example` with its default; a bad value stops the start with a message naming the variable.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Unset: embedded PostgreSQL under `<dataDir>/pg`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  webOrigins: string[];
+  webDistDir: string;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demoSeed: boolean;
+  facility: { code: string; name: string };
+  initialAdminPassword: string | null;
+  identity: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    sessionMaxAgeSeconds: number;
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    breakGlassMinutes: number;
+    careAccessDaysAfterEnd: number;
+    loginRateLimit: { limit: number; ttlSeconds: number };
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable and its default.`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new Reader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dataDir = resolve(read.string('DATA_DIR', '.data'));
+  const databaseUrl = read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const jwtSecretVar = read.optionalString('JWT_SECRET');
+  if (jwtSecretVar !== null && jwtSecretVar.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (nodeEnv === 'production' && jwtSecretVar === null) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (nodeEnv === 'production' && !databaseUrl) problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded database is for development)');
+  const demoSeed = read.boolean('DEMO_SEED', false);
+  if (nodeEnv === 'production' && demoSeed) problems.push('DEMO_SEED must not be true when NODE_ENV=production (demo users have published passwords)');
+  const facilityCode = read.string('FACILITY_CODE', '01999');
+  if (!/^\d{5}$/.test(facilityCode)) problems.push(`FACILITY_CODE must be the 5-digit facility code (MA_CSKCB) (got "${facilityCode}")`);
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    host: read.string('HOST', '0.0.0.0'),
+    port: read.int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir,
+    embeddedPgPort: read.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    webOrigins: read.string('WEB_ORIGIN', 'http://localhost:3000').split(',').map((o) => o.trim()).filter(Boolean),
+    webDistDir: resolve(read.string('WEB_DIST_DIR', 'dist/apps/web/browser')),
+    trustProxy: read.boolean('TRUST_PROXY', false),
+    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    demoSeed,
+    facility: { code: facilityCode, name: read.string('FACILITY_NAME', 'Bệnh viện Đa khoa Benhan') },
+    initialAdminPassword: read.optionalString('ADMIN_INITIAL_PASSWORD'),
+    identity: {
+      jwtSecret: '',
+      accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
+      refreshTokenTtlSeconds: read.int('REFRESH_TOKEN_TTL_SECONDS', 8 * 3600, 300, 30 * 86400),
+      sessionMaxAgeSeconds: read.int('SESSION_MAX_AGE_SECONDS', 12 * 3600, 300, 30 * 86400),
+      maxFailedLogins: read.int('LOGIN_MAX_FAILURES', 5, 1, 100),
+      lockoutMinutes: read.int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+      breakGlassMinutes: read.int('BREAK_GLASS_MINUTES', 60, 1, 24 * 60),
+      careAccessDaysAfterEnd: read.int('CARE_ACCESS_DAYS_AFTER_DISCHARGE', 30, 0, 3650),
+      loginRateLimit: {
+        limit: read.int('LOGIN_RATE_LIMIT', 30, 1, 100000),
+        ttlSeconds: read.int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
+      },
+    },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  config.identity.jwtSecret = jwtSecretVar ?? persistedSecret(join(dataDir, 'jwt.secret'));
+  return config;
+}
+
+/** Development only: a random secret generated on first start and kept in the data directory. */
+function persistedSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+class Reader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  optionalString(name: string): string | null {
+    return this.raw(name) ?? null;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value) || n < min || n > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return n;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    try {
+      const url = new URL(value);
+      if (protocols.includes(url.protocol)) return value;
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
+    return null;
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EncountersService } from '@benhan/api/encounters';
+import { DepartmentEntity, FacilityEntity, PasswordHasher, SystemClientEntity, UserDepartmentEntity, UserEntity } from '@benhan/api/identity';
+import { PatientsService } from '@benhan/api/patients';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/env.schema';
+import { DEMO_CLIENTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_USERS } from './demo-hospital';
+
+/**
+ * Seeds the demo hospital once, in one transaction, on an empty database when DEMO_SEED=true:
+ * departments, wards and beds, one user per role, the LIS and PACS clients, and a dozen admitted patients.
+ */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly patients: PatientsService,
+    private readonly encounters: EncountersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demoSeed) return;
+    if ((await this.dataSource.getRepository(FacilityEntity).count()) > 0) return;
+    const started = Date.now();
+    // Hash before the transaction: scrypt is slow on purpose and must not hold locks.
+    const [passwordHash, ...clientHashes] = await Promise.all([this.hasher.hash(DEMO_PASSWORD), ...DEMO_CLIENTS.map((c) => this.hasher.hash(c.secret))]);
+
+    await this.dataSource.transaction(async (em) => {
+      // Advisory lock: two API processes starting together on an empty database seed only once.
+      await em.query('SELECT pg_advisory_xact_lock(4620260002)');
+      if ((await em.count(FacilityEntity)) > 0) return;
+      const facility = await em.save(em.create(FacilityEntity, { code: this.config.facility.code, name: this.config.facility.name }));
+      const departmentId = new Map<string, string>();
+      for (const d of DEMO_DEPARTMENTS) {
+        const dep = await em.save(em.create(DepartmentEntity, { facilityId: facility.id, code: d.code, name: d.name, nameEn: d.nameEn, kind: d.kind, active: true }));
+        departmentId.set(d.code, dep.id);
+      }
+      for (const u of DEMO_USERS) {
+        const user = await em.save(
+          em.create(UserEntity, {
+            facilityId: facility.id,
+            username: u.username,
+            fullName: u.fullName,
+            passwordHash,
+            roles: u.roles,
+            practisingCertificateNo: u.practisingCertificateNo,
+            active: true,
+            failedLoginCount: 0,
+            lockedUntil: null,
+            passwordChangedAt: new Date(),
+          }),
+        );
+        if (u.departments.length) {
+          await em.insert(UserDepartmentEntity, u.departments.map((d) => ({ userId: user.id, departmentId: departmentId.get(d.code)!, isHead: d.isHead })));
+        }
+      }
+      await em.insert(
+        SystemClientEntity,
+        DEMO_CLIENTS.map((c, i) => ({ facilityId: facility.id, clientId: c.clientId, secretHash: clientHashes[i], kind: c.kind, scopes: [...c.scopes], active: true })),
+      );
+
+      const freeBeds = new Map<string, string[]>();
+      for (const d of DEMO_DEPARTMENTS) {
+        for (const w of d.wards) {
+          const ward = await this.encounters.createWard(em, {
+            facilityId: facility.id,
+            departmentId: departmentId.get(d.code)!,
+            code: w.code,
+            name: w.name,
+            bedCodes: Array.from({ length: w.beds }, (_, i) => `${w.code}-G${String(i + 1).padStart(2, '0')}`),
+          });
+          const beds = (await em.query(`SELECT id FROM beds WHERE ward_id = $1 ORDER BY code`, [ward.id])) as { id: string }[];
+          freeBeds.set(d.code, [...(freeBeds.get(d.code) ?? []), ...beds.map((b) => b.id)]);
+        }
+      }
+
+      const year = new Date().getFullYear();
+      const admittedAt = new Date(Date.now() - 2 * 86_400_000);
+      for (const [i, p] of DEMO_PATIENTS.entries()) {
+        const patient = await this.patients.create(em, {
+          facilityId: facility.id,
+          patientCode: `BN${String(year).slice(2)}${String(i + 1).padStart(6, '0')}`,
+          fullName: p.fullName,
+          birthDate: p.birthDate,
+          birthYear: Number(p.birthDate.slice(0, 4)),
+          sex: p.sex,
+          citizenId: p.citizenId,
+        });
+        await this.encounters.admit(em, {
+          facilityId: facility.id,
+          patientId: patient.id,
+          departmentId: departmentId.get(p.department)!,
+          bedId: freeBeds.get(p.department)?.shift() ?? null,
+          recordNumber: `${p.department}-${year}-${String(i + 1).padStart(5, '0')}`,
+          at: admittedAt,
+        });
+      }
+    });
+    this.logger.log(`Demo hospital seeded in ${Date.now() - started} ms`);
+  }
+}

@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { FieldError, ProblemDetails } from '@benhan/shared/contracts';
+import { DomainError } from '../errors/domain-error';
+
+const PROBLEM_BASE = 'https://benhan.dev/problems/';
+
+/** The single mapper from any thrown error to an RFC 9457 problem-details response. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: unknown }>();
+    const res = http.getResponse<Response>();
+    const problem = toProblem(exception);
+    problem.instance = req.originalUrl;
+    if (req.id != null) problem.requestId = String(req.id);
+
+    if (problem.status >= 500) this.logger.error({ err: exception, requestId: problem.requestId }, 'Unhandled error');
+    if (res.headersSent) return;
+    if (problem['retryAfterSeconds'] !== undefined) res.setHeader('Retry-After', String(problem['retryAfterSeconds']));
+    res.status(problem.status).type('application/problem+json').json(problem);
+  }
+}
+
+export function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof DomainError) {
+    return {
+      type: PROBLEM_BASE + exception.code,
+      title: titleFor(exception.status),
+      status: exception.status,
+      detail: exception.message,
+      ...(exception.fieldErrors.length ? { errors: exception.fieldErrors } : {}),
+      ...exception.extensions,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const errors = typeof body === 'object' && body !== null ? (body as { errors?: FieldError[] }).errors : undefined;
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    return {
+      type: PROBLEM_BASE + slug(status),
+      title: titleFor(status),
+      status,
+      detail: typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : exception.message,
+      ...(errors?.length ? { errors } : {}),
+    };
+  }
+  return {
+    type: PROBLEM_BASE + 'internal-error',
+    title: titleFor(HttpStatus.INTERNAL_SERVER_ERROR),
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: 'An unexpected error occurred; it has been logged with the request id.',
+  };
+}
+
+function titleFor(status: number): string {
+  const name = HttpStatus[status];
+  return name ? name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ') : 'Error';
+}
+
+function slug(status: number): string {
+  return (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
+}

@@ -1,0 +1,6 @@
+import { IdentityInit1795800000000 } from './1795800000000-IdentityInit';
+import { PatientsInit1795800001000 } from './1795800001000-PatientsInit';
+import { EncountersInit1795800002000 } from './1795800002000-EncountersInit';
+
+/** Every migration, in order. Never edit one that has landed on main: add a new one. */
+export const MIGRATIONS = [IdentityInit1795800000000, PatientsInit1795800001000, EncountersInit1795800002000];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PatientEntity } from './entities/patient.entity';
+import { PatientsController } from './patients.controller';
+import { PatientsService } from './patients.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PatientEntity])],
+  controllers: [PatientsController],
+  providers: [PatientsService],
+  exports: [PatientsService],
+})
+export class PatientsModule {}
