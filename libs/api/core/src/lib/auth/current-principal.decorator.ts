@@ -2,7 +2,7 @@ import { ExecutionContext, UnauthorizedException, createParamDecorator } from '@
 import type { Request } from 'express';
 import type { AuthenticatedPrincipal, RequestOrigin, UserPrincipal } from './principal';
 
-type AuthenticatedRequest = Request & { user?: AuthenticatedPrincipal; id?: unknown };
+type AuthenticatedRequest = Omit<Request, 'user'> & { user?: AuthenticatedPrincipal; id?: unknown };
 
 /** The authenticated caller (user or system client). */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedPrincipal => {

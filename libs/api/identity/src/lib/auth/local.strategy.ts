@@ -14,6 +14,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(req: Request, username: string, password: string): Promise<UserEntity> {
-    return this.auth.verifyCredentials(username, password, requestOrigin(req));
+    return this.auth.verifyCredentials(username, password, requestOrigin(req as Parameters<typeof requestOrigin>[0]));
   }
 }

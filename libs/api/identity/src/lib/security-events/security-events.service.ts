@@ -50,7 +50,8 @@ export class SecurityEventsService {
       userAgent: input.origin?.userAgent ?? null,
       requestId: input.origin?.requestId ?? null,
       reason: input.reason ?? null,
-      detail: input.detail ?? {},
+      // jsonb column: TypeORM's deep-partial type cannot express an open record.
+      detail: (input.detail ?? {}) as SecurityEventEntity['detail'] & (() => string),
     });
   }
 

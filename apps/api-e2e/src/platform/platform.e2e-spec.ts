@@ -1,0 +1,51 @@
+import type { ProblemDetails } from '@benhan/shared/contracts';
+import { TestSystem } from '../support/system';
+
+describe('platform: health, errors, headers, OpenAPI', () => {
+  let system: TestSystem;
+  beforeAll(async () => (system = await TestSystem.start({ WEB_ORIGIN: 'http://localhost:3000' })));
+  afterAll(() => system?.stop());
+
+  it('reports live and ready (database reachable)', async () => {
+    expect((await system.request('GET', '/health/live')).body).toEqual({ status: 'ok' });
+    const ready = await system.request<{ status: string; info: Record<string, { status: string }> }>('GET', '/health/ready');
+    expect([ready.status, ready.body.info['database'].status]).toEqual([200, 'up']);
+  });
+
+  it('answers unknown routes with 404 problem details carrying the request id', async () => {
+    const res = await system.request<ProblemDetails>('GET', '/api/nothing-here', { headers: { 'x-request-id': 'trace-42' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.headers.get('x-request-id')).toBe('trace-42');
+    expect(res.body).toEqual(expect.objectContaining({ status: 404, title: 'Not found', instance: '/api/nothing-here', requestId: 'trace-42' }));
+  });
+
+  it('sets security headers', async () => {
+    const res = await system.request('GET', '/health/live');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('allows CORS only from the web origin', async () => {
+    const ok = await system.request('OPTIONS', '/api/auth/login', { headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' } });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    const evil = await system.request('OPTIONS', '/api/auth/login', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves OpenAPI JSON at /api/docs-json and its page at /api/docs', async () => {
+    const json = await system.request<{ openapi: string; paths: object }>('GET', '/api/docs-json');
+    expect(json.body.openapi).toMatch(/^3\./);
+    const page = await system.request<string>('GET', '/api/docs');
+    expect([page.status, page.body]).toEqual([200, expect.stringContaining('swagger')]);
+  });
+
+  it('keeps security events append-only in the database', async () => {
+    await system.login('doctor');
+    await expect(system.sql(`UPDATE security_events SET outcome = 'failure'`)).rejects.toThrow(/append-only/);
+    await expect(system.sql(`DELETE FROM security_events`)).rejects.toThrow(/append-only/);
+    await expect(system.sql(`TRUNCATE security_events`)).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,16 @@
+// Once per run: reach (or start) PostgreSQL, build a template database with migrations and the demo
+// seed by running the built API on it once; every test file then clones the template (≈ 50 ms).
+const { startApi } = require('../../../../tools/testing/api-process.cjs');
+const { createDatabase, dropStaleDatabases, freePort, startTestServer, uniqueName } = require('../../../../tools/testing/postgres.cjs');
+
+module.exports = async function globalSetup() {
+  const server = await startTestServer();
+  await dropStaleDatabases(server.serverUrl, 'benhan_e2e');
+  const template = uniqueName('benhan_e2e_tpl');
+  const url = await createDatabase(server.serverUrl, template);
+  const api = await startApi({ databaseUrl: url, port: await freePort(), env: { DEMO_SEED: 'true' }, timeoutMs: 120_000 });
+  await api.stop();
+  globalThis.__BENHAN_PG__ = { server, template };
+  process.env.BENHAN_TEST_PG_SERVER = server.serverUrl;
+  process.env.BENHAN_TEST_TEMPLATE = template;
+};

@@ -1,0 +1,8 @@
+const { dropDatabase } = require('../../../../tools/testing/postgres.cjs');
+
+module.exports = async function globalTeardown() {
+  const state = globalThis.__BENHAN_PG__;
+  if (!state) return;
+  await dropDatabase(state.server.serverUrl, state.template).catch(() => {});
+  await state.server.stop();
+};

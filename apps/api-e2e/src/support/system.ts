@@ -1,0 +1,89 @@
+import type { TokenResponse } from '@benhan/shared/contracts';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- the process helpers are CommonJS shared with the browser tests' server. */
+const { startApi } = require('../../../../tools/testing/api-process.cjs') as {
+  startApi(options: { databaseUrl: string; port: number; env?: Record<string, string>; timeoutMs?: number }): Promise<{ baseUrl: string; stop(): Promise<void>; output(): string }>;
+};
+const postgres = require('../../../../tools/testing/postgres.cjs') as {
+  createDatabase(serverUrl: string, name: string, template?: string): Promise<string>;
+  dropDatabase(serverUrl: string, name: string): Promise<void>;
+  freePort(): Promise<number>;
+  uniqueName(prefix: string): string;
+  query(url: string, sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export const DEMO_PASSWORD = 'Benhan@2026';
+export const DEMO_USERNAMES = ['admin', 'doctor', 'headdoctor', 'nurse', 'records', 'inspector'] as const;
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** The built API running on its own fresh copy of the seeded template database. */
+export class TestSystem {
+  private constructor(
+    readonly baseUrl: string,
+    readonly databaseUrl: string,
+    private readonly databaseName: string,
+    private readonly process: { stop(): Promise<void>; output(): string },
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestSystem> {
+    const server = required('BENHAN_TEST_PG_SERVER');
+    const name = postgres.uniqueName('benhan_e2e_db');
+    const databaseUrl = await postgres.createDatabase(server, name, required('BENHAN_TEST_TEMPLATE'));
+    const api = await startApi({ databaseUrl, port: await postgres.freePort(), env: { LOGIN_RATE_LIMIT: '10000', ...env } });
+    return new TestSystem(api.baseUrl, databaseUrl, name, api);
+  }
+
+  async stop(): Promise<void> {
+    await this.process.stop();
+    await postgres.dropDatabase(required('BENHAN_TEST_PG_SERVER'), this.databaseName);
+  }
+
+  /** Read the database directly, as an inspector with psql would (assertions only; never to arrange state). */
+  async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    return (await postgres.query(this.databaseUrl, text, params)).rows as T[];
+  }
+
+  async request<T = unknown>(method: string, path: string, options: { token?: string; json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    let body: string | undefined;
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    if (options.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    } else if (options.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(options.form).toString();
+    }
+    const res = await fetch(this.baseUrl + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  login(username: string, password = DEMO_PASSWORD): Promise<HttpResult<TokenResponse>> {
+    return this.request<TokenResponse>('POST', '/api/auth/login', { json: { username, password } });
+  }
+
+  async token(username: string, password = DEMO_PASSWORD): Promise<string> {
+    const res = await this.login(username, password);
+    if (res.status !== 200) throw new Error(`login ${username} gave ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body.accessToken;
+  }
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the api-e2e tests through their jest config (global setup)`);
+  return value;
+}

@@ -1,0 +1,1 @@
+export { DOCTOR_ROUTES } from './lib/doctor.routes';

@@ -1,0 +1,1 @@
+export { INSPECTOR_ROUTES } from './lib/inspector.routes';

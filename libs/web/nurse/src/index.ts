@@ -1,0 +1,1 @@
+export { NURSE_ROUTES } from './lib/nurse.routes';

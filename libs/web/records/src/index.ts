@@ -1,0 +1,1 @@
+export { RECORDS_ROUTES } from './lib/records.routes';

@@ -1,0 +1,8 @@
+export { LANGUAGES, DEFAULT_LANGUAGE, isLanguage, type Language } from './lib/i18n/languages';
+export { BH_DATE_FORMAT, BH_TIME_FORMAT, BH_DATE_TIME_FORMAT } from './lib/i18n/date-formats';
+export { LanguageService } from './lib/i18n/language.service';
+export { TranslatedTitleStrategy } from './lib/i18n/translated-title-strategy';
+export { provideBenhanI18n } from './lib/i18n/provide-i18n';
+export { provideI18nTesting } from './lib/testing/provide-i18n-testing';
+export { LanguageSwitch } from './lib/language-switch/language-switch';
+export { WorkspacePlaceholder } from './lib/workspace-placeholder/workspace-placeholder';

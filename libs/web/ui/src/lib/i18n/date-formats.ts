@@ -1,0 +1,7 @@
+/**
+ * Vietnamese hospital paperwork writes dates day first with a 24-hour clock, whatever the UI language,
+ * so the formats are fixed rather than taken from the locale.
+ */
+export const BH_DATE_FORMAT = 'dd/MM/yyyy';
+export const BH_TIME_FORMAT = 'HH:mm';
+export const BH_DATE_TIME_FORMAT = `${BH_DATE_FORMAT} ${BH_TIME_FORMAT}`;

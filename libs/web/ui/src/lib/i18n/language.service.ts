@@ -1,0 +1,43 @@
+import { DOCUMENT } from '@angular/common';
+import { inject, Injectable, signal } from '@angular/core';
+import { TranslateService } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, LANGUAGES } from './languages';
+
+const STORAGE_KEY = 'bh.language';
+
+/** The UI language: Vietnamese unless the user chose English, remembered across sessions in localStorage. */
+@Injectable({ providedIn: 'root' })
+export class LanguageService {
+  private readonly translate = inject(TranslateService);
+  private readonly document = inject(DOCUMENT);
+
+  readonly languages = LANGUAGES;
+  private readonly current = signal<Language>(readStoredLanguage());
+  readonly language = this.current.asReadonly();
+
+  /** Loads the remembered language; the app initializer awaits it so no raw key ever flashes on screen. */
+  init(): Promise<void> {
+    return this.use(this.current());
+  }
+
+  async use(language: Language): Promise<void> {
+    await firstValueFrom(this.translate.use(language));
+    this.current.set(language);
+    this.document.documentElement.lang = language;
+    try {
+      localStorage.setItem(STORAGE_KEY, language);
+    } catch {
+      // Storage can be disabled by browser policy; the choice then lasts until the page is reloaded.
+    }
+  }
+}
+
+function readStoredLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
