@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { _, TranslatePipe } from '@ngx-translate/core';
-import { ButtonDirective } from 'primeng/button';
+import { ButtonDirective, ButtonLabel } from 'primeng/button';
 import { LanguageService } from '../i18n/language.service';
 import type { Language } from '../i18n/languages';
 
 /** Vietnamese / English toggle; each language is named in itself so a lost reader can find their own. */
 @Component({
   selector: 'bh-language-switch',
-  imports: [ButtonDirective, TranslatePipe],
+  imports: [ButtonDirective, ButtonLabel, TranslatePipe],
   templateUrl: './language-switch.html',
   styleUrl: './language-switch.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
