@@ -1,4 +1,4 @@
-import type { BreakGlassGrant, Page, PatientSummary, ProblemDetails } from '@benhan/shared/contracts';
+import type { BreakGlassGrant, Page, PatientSummary, ProblemDetails, WardBeds } from '@benhan/shared/contracts';
 import { TestSystem } from '../support/system';
 
 describe('department scoping and break-glass (R10)', () => {
@@ -75,5 +75,23 @@ describe('department scoping and break-glass (R10)', () => {
 
   it('answers 404 for a patient that does not exist', async () => {
     expect((await system.request('GET', '/api/patients/00000000-0000-4000-8000-000000000001', { token: doctor })).status).toBe(404);
+  });
+});
+
+describe('GET /api/wards (bed map of my departments)', () => {
+  let system: TestSystem;
+  beforeAll(async () => (system = await TestSystem.start()));
+  afterAll(() => system?.stop());
+
+  it("shows a nurse her department's wards and beds with who occupies them", async () => {
+    const res = await system.request<WardBeds[]>('GET', '/api/wards', { token: await system.token('nurse') });
+    expect(res.status).toBe(200);
+    expect(res.body.map((w) => w.code)).toEqual(['NOI-P1', 'NOI-P2']);
+    const beds = res.body.flatMap((w) => w.beds);
+    expect(beds).toHaveLength(12);
+    const [{ count }] = await system.sql<{ count: string }>(
+      `SELECT count(*) FROM encounters e JOIN departments d ON d.id = e.department_id WHERE d.code = 'NOI' AND e.status = 'in_progress' AND e.bed_id IS NOT NULL`,
+    );
+    expect(beds.filter((b) => b.occupiedByPatientId)).toHaveLength(Number(count));
   });
 });

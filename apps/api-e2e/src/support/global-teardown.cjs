@@ -3,6 +3,6 @@ const { dropDatabase } = require('../../../../tools/testing/postgres.cjs');
 module.exports = async function globalTeardown() {
   const state = globalThis.__BENHAN_PG__;
   if (!state) return;
-  await dropDatabase(state.server.serverUrl, state.template).catch(() => {});
+  await dropDatabase(state.server.serverUrl, state.template).catch(() => undefined); // already gone
   await state.server.stop();
 };

@@ -1,0 +1,38 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { DomainError } from '../errors/domain-error';
+import { toProblem } from './problem-details.filter';
+
+class TestError extends DomainError<'thing_locked'> {
+  readonly status = 423;
+  constructor() {
+    super('thing_locked', 'The thing is locked', { lockedUntil: '2026-11-27T10:00:00.000Z' }, [{ field: 'thing', message: 'is locked' }]);
+  }
+}
+
+describe(toProblem.name, () => {
+  it('maps a domain error to its code, status, extensions and field errors', () => {
+    expect(toProblem(new TestError())).toEqual({
+      type: 'https://benhan.dev/problems/thing_locked',
+      title: 'Locked',
+      status: 423,
+      detail: 'The thing is locked',
+      lockedUntil: '2026-11-27T10:00:00.000Z',
+      errors: [{ field: 'thing', message: 'is locked' }],
+    });
+  });
+
+  it('keeps validation field errors from a 400', () => {
+    const problem = toProblem(new BadRequestException({ message: 'Invalid request: name', errors: [{ field: 'name', message: 'name should not be empty' }] }));
+    expect(problem).toEqual(expect.objectContaining({ status: 400, title: 'Bad request', errors: [{ field: 'name', message: 'name should not be empty' }] }));
+  });
+
+  it('maps HTTP exceptions by status', () => {
+    expect(toProblem(new NotFoundException())).toEqual(expect.objectContaining({ status: 404, type: 'https://benhan.dev/problems/not-found' }));
+  });
+
+  it('hides the details of an unexpected error', () => {
+    const problem = toProblem(new Error('connection string postgres://secret@db'));
+    expect(problem.status).toBe(500);
+    expect(JSON.stringify(problem)).not.toContain('secret');
+  });
+});
