@@ -31,10 +31,11 @@ export class TestSystem {
     private readonly process: { stop(): Promise<void>; output(): string },
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestSystem> {
+  /** Start on a copy of the seeded template, or on an empty database (`empty: true`: first start). */
+  static async start(env: Record<string, string> = {}, { empty = false } = {}): Promise<TestSystem> {
     const server = required('BENHAN_TEST_PG_SERVER');
     const name = postgres.uniqueName('benhan_e2e_db');
-    const databaseUrl = await postgres.createDatabase(server, name, required('BENHAN_TEST_TEMPLATE'));
+    const databaseUrl = await postgres.createDatabase(server, name, empty ? undefined : required('BENHAN_TEST_TEMPLATE'));
     const api = await startApi({ databaseUrl, port: await postgres.freePort(), env: { LOGIN_RATE_LIMIT: '10000', ...env } });
     return new TestSystem(api.baseUrl, databaseUrl, name, api);
   }
