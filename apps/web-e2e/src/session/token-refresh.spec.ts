@@ -1,0 +1,62 @@
+import { expect, type Page, test } from '@playwright/test';
+import { signIn } from '../support/demo';
+
+interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+}
+
+async function readSession(page: Page): Promise<StoredSession> {
+  const raw = await page.evaluate(() => sessionStorage.getItem('bh.session'));
+  if (!raw) throw new Error('no session stored');
+  return JSON.parse(raw) as StoredSession;
+}
+
+/** Simulates an access token that expired while the tab was open, optionally with an older refresh token. */
+async function tamperSession(page: Page, change: Partial<StoredSession>): Promise<void> {
+  await page.evaluate((patch) => {
+    const session = JSON.parse(sessionStorage.getItem('bh.session') ?? '{}') as Record<string, unknown>;
+    sessionStorage.setItem('bh.session', JSON.stringify({ ...session, ...patch }));
+  }, change);
+}
+
+test('an expired access token is refreshed silently and the rotated refresh token is kept', async ({ page }) => {
+  await signIn(page, 'nurse');
+  await expect(page).toHaveURL(/\/nurse$/);
+  const before = await readSession(page);
+
+  await tamperSession(page, { accessToken: 'expired.access.token' });
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh') && r.status() === 200);
+  await page.reload();
+  await refreshed;
+
+  await expect(page).toHaveURL(/\/nurse$/);
+  await expect(page.getByTestId('user-name')).toBeVisible();
+  const after = await readSession(page);
+  expect(after.accessToken).not.toBe('expired.access.token');
+  expect(after.refreshToken).not.toBe(before.refreshToken);
+});
+
+test('presenting an already rotated refresh token ends the session everywhere and returns to /login', async ({
+  page,
+}) => {
+  await signIn(page, 'inspector');
+  await expect(page).toHaveURL(/\/inspector$/);
+  const first = await readSession(page);
+
+  await tamperSession(page, { accessToken: 'expired.access.token' });
+  const rotated = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh') && r.status() === 200);
+  await page.reload();
+  await rotated;
+  const second = await readSession(page);
+
+  // A thief replays the first refresh token: the server must treat it as reuse.
+  await tamperSession(page, { accessToken: 'expired.access.token', refreshToken: first.refreshToken });
+  await page.reload();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await page.evaluate(() => sessionStorage.getItem('bh.session'))).toBeNull();
+
+  // Reuse revokes the whole session, including the newest refresh token.
+  const retry = await page.request.post('/api/auth/refresh', { data: { refreshToken: second.refreshToken } });
+  expect(retry.status()).toBe(401);
+});
