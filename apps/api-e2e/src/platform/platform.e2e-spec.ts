@@ -49,3 +49,34 @@ describe('platform: health, errors, headers, OpenAPI', () => {
     await expect(system.sql(`TRUNCATE security_events`)).rejects.toThrow(/append-only/);
   });
 });
+
+describe('serving the web client', () => {
+  let system: TestSystem;
+  beforeAll(async () => (system = await TestSystem.start()));
+  afterAll(() => system?.stop());
+
+  const html = { accept: 'text/html' };
+
+  it('serves the Angular app at / and at deep links, always revalidated', async () => {
+    for (const path of ['/', '/login', '/doctor']) {
+      const res = await system.request<string>('GET', path, { headers: html });
+      expect([path, res.status, res.headers.get('cache-control')]).toEqual([path, 200, 'no-cache']);
+      expect(res.body).toContain('<bh-root');
+    }
+  });
+
+  it('never answers an API path with the app', async () => {
+    const res = await system.request('GET', '/api/no-such-thing', { headers: html });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('caches content-hashed bundles for a year and translations not at all', async () => {
+    const index = (await system.request<string>('GET', '/', { headers: html })).body;
+    const bundle = /src="(main-[A-Z0-9]+\.js)"/.exec(index)?.[1];
+    expect(bundle).toBeDefined();
+    expect((await system.request('GET', `/${bundle}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const vi = await system.request<Record<string, unknown>>('GET', '/i18n/vi.json');
+    expect([vi.status, vi.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+  });
+});

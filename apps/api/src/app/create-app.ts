@@ -35,6 +35,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
           connectSrc: ["'self'"],
           frameAncestors: ["'none'"],
           objectSrc: ["'none'"],
+          // Only behind TLS (production): on a plain-HTTP ward network it would break every asset request.
+          upgradeInsecureRequests: config.env === 'production' ? [] : null,
         },
       },
       hsts: config.env === 'production',
@@ -55,15 +57,21 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   return app;
 }
 
+/** Angular's content-hashed bundles never change; everything else (index.html, i18n JSON) must revalidate. */
+const HASHED_ASSET = /-[A-Z0-9]{8,}\.(js|css|woff2?|ttf|eot|svg)$/;
+
 function serveWebClient(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
     app.get(Logger).warn(`Web client not found in ${dir}: build it with "npx nx build web" (the API runs without it)`);
-    return;
   }
-  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') });
+  app.useStaticAssets(dir, {
+    index: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    // Checked per request, so a web build made after the API started is picked up.
+    if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html') || !existsSync(index)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -1,4 +1,4 @@
-/** Human roles. A user holds one or more; the first listed is the default workspace. */
+/** Human roles. A user holds one or more; the web client opens the first of their workspaces in menu order. */
 export const USER_ROLES = ['doctor', 'nurse', 'records_officer', 'inspector', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
