@@ -11,7 +11,7 @@ describe('user administration', () => {
     departments = (await system.request<Department[]>('GET', '/api/departments', { token: admin })).body;
   });
   afterAll(() => system?.stop());
-  const dept = (code: string) => departments.find((d) => d.code === code)!.id;
+  const dept = (code: string) => departments.find((d) => d.code === code)?.id ?? `no department ${code}`;
 
   it('creates a clinician in a department, who can then sign in and sees that department', async () => {
     const res = await system.request<UserSummary>('POST', '/api/users', {

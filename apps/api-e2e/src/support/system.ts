@@ -1,6 +1,6 @@
 import type { TokenResponse } from '@benhan/shared/contracts';
 
-/* eslint-disable @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries -- the process helpers in tools/testing are plain CommonJS shared with the browser tests' server, not a library. */
+/* eslint-disable @nx/enforce-module-boundaries -- the process helpers in tools/testing are plain CommonJS shared with the browser tests' server, not a library. */
 const { startApi } = require('../../../../tools/testing/api-process.cjs') as {
   startApi(options: { databaseUrl: string; port: number; env?: Record<string, string>; timeoutMs?: number }): Promise<{ baseUrl: string; stop(): Promise<void>; output(): string }>;
 };
@@ -11,7 +11,7 @@ const postgres = require('../../../../tools/testing/postgres.cjs') as {
   uniqueName(prefix: string): string;
   query(url: string, sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 };
-/* eslint-enable @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries */
+/* eslint-enable @nx/enforce-module-boundaries */
 
 export const DEMO_PASSWORD = 'Benhan@2026';
 export const DEMO_USERNAMES = ['admin', 'doctor', 'headdoctor', 'nurse', 'records', 'inspector'] as const;

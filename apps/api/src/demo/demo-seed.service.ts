@@ -36,10 +36,15 @@ export class DemoSeedService implements OnApplicationBootstrap {
       await em.query('SELECT pg_advisory_xact_lock(4620260002)');
       if ((await em.count(FacilityEntity)) > 0) return;
       const facility = await em.save(em.create(FacilityEntity, { code: this.config.facility.code, name: this.config.facility.name }));
-      const departmentId = new Map<string, string>();
+      const ids = new Map<string, string>();
+      const departmentId = (code: string): string => {
+        const id = ids.get(code);
+        if (!id) throw new Error(`Demo data names an unknown department ${code}`);
+        return id;
+      };
       for (const d of DEMO_DEPARTMENTS) {
         const dep = await em.save(em.create(DepartmentEntity, { facilityId: facility.id, code: d.code, name: d.name, nameEn: d.nameEn, kind: d.kind, active: true }));
-        departmentId.set(d.code, dep.id);
+        ids.set(d.code, dep.id);
       }
       for (const u of DEMO_USERS) {
         const user = await em.save(
@@ -57,7 +62,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           }),
         );
         if (u.departments.length) {
-          await em.insert(UserDepartmentEntity, u.departments.map((d) => ({ userId: user.id, departmentId: departmentId.get(d.code)!, isHead: d.isHead })));
+          await em.insert(UserDepartmentEntity, u.departments.map((d) => ({ userId: user.id, departmentId: departmentId(d.code), isHead: d.isHead })));
         }
       }
       await em.insert(
@@ -70,7 +75,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         for (const w of d.wards) {
           const ward = await this.encounters.createWard(em, {
             facilityId: facility.id,
-            departmentId: departmentId.get(d.code)!,
+            departmentId: departmentId(d.code),
             code: w.code,
             name: w.name,
             bedCodes: Array.from({ length: w.beds }, (_, i) => `${w.code}-G${String(i + 1).padStart(2, '0')}`),
@@ -95,7 +100,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         await this.encounters.admit(em, {
           facilityId: facility.id,
           patientId: patient.id,
-          departmentId: departmentId.get(p.department)!,
+          departmentId: departmentId(p.department),
           bedId: freeBeds.get(p.department)?.shift() ?? null,
           recordNumber: `${p.department}-${year}-${String(i + 1).padStart(5, '0')}`,
           at: admittedAt,

@@ -43,10 +43,7 @@ export class UsersService {
       username: user.username,
       fullName: user.fullName,
       roles: user.roles,
-      departments: (user.departments ?? [])
-        .filter((d) => d.department)
-        .map((d) => ({ id: d.departmentId, code: d.department!.code, name: d.department!.name, isHead: d.isHead }))
-        .sort((a, b) => a.code.localeCompare(b.code)),
+      departments: departmentRefs(user).sort((a, b) => a.code.localeCompare(b.code)),
       facility: { id: facility.id, code: facility.code, name: facility.name },
       practisingCertificateNo: user.practisingCertificateNo,
     };
@@ -203,14 +200,18 @@ function toSummary(user: UserEntity): UserSummary {
     username: user.username,
     fullName: user.fullName,
     roles: user.roles,
-    departments: (user.departments ?? [])
-      .filter((d) => d.department)
-      .map((d) => ({ id: d.departmentId, code: d.department!.code, name: d.department!.name, isHead: d.isHead })),
+    departments: departmentRefs(user),
     practisingCertificateNo: user.practisingCertificateNo,
     active: user.active,
     lockedUntil: user.lockedUntil?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+function departmentRefs(user: UserEntity): { id: string; code: string; name: string; isHead: boolean }[] {
+  return (user.departments ?? []).flatMap(({ departmentId, department, isHead }) =>
+    department ? [{ id: departmentId, code: department.code, name: department.name, isHead }] : [],
+  );
 }
 
 function assertPasswordPolicy(password: string, field: string): void {
