@@ -48,6 +48,10 @@ test('presenting an already rotated refresh token ends the session everywhere an
   const rotated = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh') && r.status() === 200);
   await page.reload();
   await rotated;
+  // The response reaching the network is not the app having stored it: wait for the rotated token,
+  // or the app's write could land after (and undo) the tampering below.
+  await expect.poll(async () => (await readSession(page)).refreshToken).not.toBe(first.refreshToken);
+  await expect(page.getByTestId('user-name')).toBeVisible();
   const second = await readSession(page);
 
   // A thief replays the first refresh token: the server must treat it as reuse.
