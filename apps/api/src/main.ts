@@ -1,6 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
 import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
 import { createApp } from './app/create-app';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.schema';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-hospital';
@@ -10,7 +10,6 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-hospital';
  * `node main.js migrate`  apply pending migrations and exit
  */
 async function main(): Promise<void> {
-  const logger = new Logger('Benhan');
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -21,10 +20,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Start-up lines are structured JSON like the request logs that follow.
+  const logger = pino({ level: config.logLevel, base: { context: 'Benhan' } });
 
   const { url, embedded } = await resolveDatabase(config, logger);
   const applied = await runMigrations(url);
-  if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
+  if (applied.length) logger.info({ migrations: applied }, 'Applied migrations');
   if (process.argv[2] === 'migrate') {
     await embedded?.stop();
     return;
@@ -35,9 +36,17 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
-  const lines = [`Benhan is running at ${base}  (API docs: ${base}/api/docs)`, `Database: ${embedded ? `embedded PostgreSQL in ${join(config.dataDir, 'pg')}` : redactUrl(url)}`];
-  if (config.demoSeed) lines.push(`Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
-  logger.log(lines.join('\n'));
+  logger.info({ url: base, database: embedded ? 'embedded' : redactUrl(url) }, 'Benhan is running');
+  // For the person who typed `npm start`: plain text, not a log line.
+  const banner = [
+    '',
+    `  Benhan is running at ${base}   (API docs: ${base}/api/docs)`,
+    `  Database: ${embedded ? `embedded PostgreSQL, data in ${join(config.dataDir, 'pg')}` : redactUrl(url)}`,
+    ...(config.demoSeed ? [`  Demo sign-ins, password ${DEMO_PASSWORD}: ${DEMO_USERS.map((u) => u.username).join(', ')}`] : []),
+    '',
+  ];
+  // After the start-up log lines have drained, so it is the last thing on screen.
+  if (process.stdout.isTTY || config.demoSeed) setTimeout(() => process.stdout.write(banner.join('\n') + '\n'), 300).unref();
   if (embedded) app.getHttpServer().on('close', () => void embedded.stop());
 }
 
@@ -50,7 +59,7 @@ async function resolveDatabase(config: AppConfig, logger: Logger): Promise<{ url
   const embedded = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'pg'), port: config.embeddedPgPort });
   const url = withDatabase(embedded.url, 'benhan');
   await ensureDatabase(url);
-  logger.log(`Embedded PostgreSQL ready on 127.0.0.1:${config.embeddedPgPort} in ${Date.now() - started} ms`);
+  logger.info({ port: config.embeddedPgPort, ms: Date.now() - started }, 'Embedded PostgreSQL ready');
   return { url, embedded };
 }
 
