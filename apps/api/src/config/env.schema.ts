@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { IdentityOptions } from '@benhan/api/identity';
 
 /**
  * The one place for configuration (CONVENTIONS "one way to do each thing"). Every variable is listed
@@ -21,17 +22,7 @@ export interface AppConfig {
   demoSeed: boolean;
   facility: { code: string; name: string };
   initialAdminPassword: string | null;
-  identity: {
-    jwtSecret: string;
-    accessTokenTtlSeconds: number;
-    refreshTokenTtlSeconds: number;
-    sessionMaxAgeSeconds: number;
-    maxFailedLogins: number;
-    lockoutMinutes: number;
-    breakGlassMinutes: number;
-    careAccessDaysAfterEnd: number;
-    loginRateLimit: { limit: number; ttlSeconds: number };
-  };
+  identity: IdentityOptions;
 }
 
 export class ConfigError extends Error {
