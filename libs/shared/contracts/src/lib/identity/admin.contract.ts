@@ -90,5 +90,8 @@ export const SECURITY_EVENT_TYPES = [
   'user_updated',
   'client_token',
   'client_token_failed',
+  'patient_read',
+  'patient_merge',
+  'encounter_read',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
