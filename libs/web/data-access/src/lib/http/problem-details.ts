@@ -18,3 +18,13 @@ export function problemOf(error: unknown): ProblemDetails | null {
 export function statusOf(error: unknown): number {
   return error instanceof HttpErrorResponse ? error.status : 0;
 }
+
+/**
+ * The domain code of a failed call: the last segment of the problem `type`
+ * (`https://benhan.dev/problems/citizen_id_taken` → `citizen_id_taken`), or null without a problem document.
+ */
+export function problemCodeOf(error: unknown): string | null {
+  const type = problemOf(error)?.type;
+  if (!type || type === 'about:blank') return null;
+  return type.slice(type.lastIndexOf('/') + 1) || null;
+}
