@@ -15,7 +15,8 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      // The terminology code lists (CSV) are read at start from assets/terminology beside main.js.
+      assets: ['./src/assets', { input: 'libs/api/terminology/data', glob: '*.csv', output: 'assets/terminology' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -10,6 +10,7 @@ import { dataSourceOptions } from '@benhan/api/database';
 import { EncountersModule } from '@benhan/api/encounters';
 import { IdentityModule, JwtAuthGuard } from '@benhan/api/identity';
 import { PatientsModule } from '@benhan/api/patients';
+import { TerminologyModule } from '@benhan/api/terminology';
 import type { AppConfig } from '../config/env.schema';
 import { APP_CONFIG } from '../config/app-config.token';
 import { DemoSeedService } from '../demo/demo-seed.service';
@@ -46,6 +47,7 @@ export class AppModule {
         IdentityModule.forRoot(config.identity),
         PatientsModule,
         EncountersModule,
+        TerminologyModule,
       ],
       controllers: [HealthController],
       providers: [

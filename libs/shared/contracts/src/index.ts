@@ -6,3 +6,4 @@ export * from './lib/patients/patient.contract';
 export * from './lib/encounters/encounter.contract';
 export * from './lib/problem-details';
 export * from './lib/page';
+export * from './lib/terminology/terminology.contract';

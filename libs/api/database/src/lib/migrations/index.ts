@@ -1,6 +1,7 @@
 import { IdentityInit1795800000000 } from './1795800000000-IdentityInit';
 import { PatientsInit1795800001000 } from './1795800001000-PatientsInit';
 import { EncountersInit1795800002000 } from './1795800002000-EncountersInit';
+import { TerminologyInit1795800003000 } from './1795800003000-TerminologyInit';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
-export const MIGRATIONS = [IdentityInit1795800000000, PatientsInit1795800001000, EncountersInit1795800002000];
+export const MIGRATIONS = [IdentityInit1795800000000, PatientsInit1795800001000, EncountersInit1795800002000, TerminologyInit1795800003000];
