@@ -85,24 +85,14 @@ export class DemoSeedService implements OnApplicationBootstrap {
         }
       }
 
-      const year = new Date().getFullYear();
       const admittedAt = new Date(Date.now() - 2 * 86_400_000);
-      for (const [i, p] of DEMO_PATIENTS.entries()) {
-        const patient = await this.patients.create(em, {
-          facilityId: facility.id,
-          patientCode: `BN${String(year).slice(2)}${String(i + 1).padStart(6, '0')}`,
-          fullName: p.fullName,
-          birthDate: p.birthDate,
-          birthYear: Number(p.birthDate.slice(0, 4)),
-          sex: p.sex,
-          citizenId: p.citizenId,
-        });
-        await this.encounters.admit(em, {
-          facilityId: facility.id,
-          patientId: patient.id,
+      for (const p of DEMO_PATIENTS) {
+        const patient = await this.patients.create(em, facility.id, p.registration, admittedAt);
+        await this.encounters.admitInTransaction(em, null, patient, {
           departmentId: departmentId(p.department),
           bedId: freeBeds.get(p.department)?.shift() ?? null,
-          recordNumber: `${p.department}-${year}-${String(i + 1).padStart(5, '0')}`,
+          source: p.source,
+          admissionDiagnosis: p.admissionDiagnosis,
           at: admittedAt,
         });
       }

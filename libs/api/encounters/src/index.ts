@@ -1,5 +1,5 @@
 export { EncountersModule } from './lib/encounters.module';
-export { EncountersService, type Admission } from './lib/encounters.service';
+export { EncountersService } from './lib/encounters.service';
 export { WardEntity } from './lib/entities/ward.entity';
 export { BedEntity } from './lib/entities/bed.entity';
 export { EncounterEntity } from './lib/entities/encounter.entity';

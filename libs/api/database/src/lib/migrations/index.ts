@@ -2,6 +2,15 @@ import { IdentityInit1795800000000 } from './1795800000000-IdentityInit';
 import { PatientsInit1795800001000 } from './1795800001000-PatientsInit';
 import { EncountersInit1795800002000 } from './1795800002000-EncountersInit';
 import { TerminologyInit1795800003000 } from './1795800003000-TerminologyInit';
+import { PatientsRegistry1795800004000 } from './1795800004000-PatientsRegistry';
+import { EncountersWorkflow1795800005000 } from './1795800005000-EncountersWorkflow';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
-export const MIGRATIONS = [IdentityInit1795800000000, PatientsInit1795800001000, EncountersInit1795800002000, TerminologyInit1795800003000];
+export const MIGRATIONS = [
+  IdentityInit1795800000000,
+  PatientsInit1795800001000,
+  EncountersInit1795800002000,
+  TerminologyInit1795800003000,
+  PatientsRegistry1795800004000,
+  EncountersWorkflow1795800005000,
+];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { CreateDepartmentRequest, Department } from '@benhan/shared/contracts';
 import { DepartmentEntity } from '../entities';
 import { IdentityError } from '../identity.errors';
@@ -14,8 +14,9 @@ export class DepartmentsService {
     return rows.map(toDepartment);
   }
 
-  async get(facilityId: string, id: string): Promise<Department> {
-    const row = await this.dataSource.getRepository(DepartmentEntity).findOne({ where: { facilityId, id } });
+  /** `manager`: read inside the caller's transaction (e.g. a seed that just created the department). */
+  async get(facilityId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Department> {
+    const row = await manager.getRepository(DepartmentEntity).findOne({ where: { facilityId, id } });
     if (!row) throw new IdentityError('department_not_found', 'Department not found');
     return toDepartment(row);
   }

@@ -49,6 +49,14 @@ export class UsersService {
     };
   }
 
+  /** Full names by user id, for other domains (attending doctor, signer). */
+  async displayNames(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.dataSource.getRepository(UserEntity).find({ where: { id: In(unique) }, select: { id: true, fullName: true } });
+    return new Map(rows.map((u) => [u.id, u.fullName]));
+  }
+
   async list(facilityId: string, query: UserListQuery): Promise<Page<UserSummary>> {
     const qb = this.dataSource
       .getRepository(UserEntity)

@@ -91,6 +91,8 @@ export const SECURITY_EVENT_TYPES = [
   'client_token',
   'client_token_failed',
   'patient_read',
+  'patient_register',
+  'patient_update',
   'patient_merge',
   'encounter_read',
 ] as const;

@@ -1,0 +1,128 @@
+import type { CensusEntry, Department, EncounterDetail, PatientDetail, ProblemDetails, WardBeds } from '@benhan/shared/contracts';
+import { TestSystem } from '../support/system';
+
+describe('inpatient stays: admission, bed conflicts, transfer, discharge, census', () => {
+  let system: TestSystem;
+  let doctor: string;
+  let noi: string;
+  let ngoai: string;
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    doctor = await system.token('doctor');
+    const departments = (await system.request<Department[]>('GET', '/api/departments', { token: doctor })).body;
+    noi = departments.find((d) => d.code === 'NOI')?.id ?? '';
+    ngoai = departments.find((d) => d.code === 'NGOAI')?.id ?? '';
+  });
+  afterAll(() => system?.stop());
+
+  async function newPatient(fullName: string, sex: 'male' | 'female' = 'male'): Promise<PatientDetail> {
+    const res = await system.request<PatientDetail>('POST', '/api/patients', { token: doctor, json: { fullName, birthYear: 1970, sex, confirmDuplicate: true } });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  async function freeBeds(token = doctor): Promise<string[]> {
+    const wards = (await system.request<WardBeds[]>('GET', '/api/wards', { token })).body;
+    return wards.flatMap((w) => w.beds.filter((b) => !b.occupiedByPatientId).map((b) => b.id));
+  }
+
+  it('admits a patient to a free bed with a record number, an admission diagnosis and a first movement', async () => {
+    const patient = await newPatient('Phan Văn Định');
+    const [bed] = await freeBeds();
+    const res = await system.request<EncounterDetail>('POST', '/api/encounters/admissions', {
+      token: doctor,
+      json: { patientId: patient.id, departmentId: noi, bedId: bed, source: 'emergency', admissionDiagnosis: 'J18.9' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual(
+      expect.objectContaining({ type: 'inpatient', status: 'in_progress', departmentId: noi, bedId: bed, admissionSource: 'emergency', version: 1 }),
+    );
+    expect(res.body.recordNumber).toMatch(new RegExp(`^${new Date().getFullYear()}\\.NOI\\.\\d{6}$`));
+    expect(res.body.diagnoses).toEqual([expect.objectContaining({ role: 'admission', code: 'J18.9', title: expect.stringMatching(/[Vv]iêm phổi/) })]);
+    expect(res.body.movements).toHaveLength(1);
+    expect(res.body.attendingDoctorName).toBe('BS. Nguyễn Văn Minh');
+    expect(await freeBeds()).not.toContain(bed);
+  });
+
+  it('lets exactly one of two concurrent admissions to the same bed win', async () => {
+    const [a, b] = [await newPatient('Tạ Văn Một'), await newPatient('Tạ Văn Hai')];
+    const [bed] = await freeBeds();
+    const results = await Promise.all(
+      [a, b].map((p) => system.request<ProblemDetails>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: p.id, departmentId: noi, bedId: bed, source: 'emergency' } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)?.body.type).toContain('bed_occupied');
+    expect(await system.sql(`SELECT count(*)::int AS n FROM encounters WHERE bed_id = $1 AND status = 'in_progress'`, [bed])).toEqual([{ n: 1 }]);
+  });
+
+  it('refuses a second open stay for the same patient, and a bed of another department', async () => {
+    const patient = await newPatient('Quách Văn Ba');
+    const [bed1, bed2] = await freeBeds();
+    const ok = await system.request('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: patient.id, departmentId: noi, bedId: bed1, source: 'emergency' } });
+    expect(ok.status).toBe(201);
+    const twice = await system.request<ProblemDetails>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: patient.id, departmentId: noi, bedId: bed2, source: 'emergency' } });
+    expect([twice.status, twice.body.type]).toEqual([409, expect.stringContaining('already_admitted')]);
+    const other = await newPatient('Quách Văn Bốn');
+    const wrong = await system.request<ProblemDetails>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: other.id, departmentId: ngoai, bedId: bed2, source: 'emergency' } });
+    expect([wrong.status, wrong.body.errors?.[0]?.field]).toEqual([400, 'bedId']);
+  });
+
+  it('transfers between departments as timestamped movements, moving department access with the patient', async () => {
+    const patient = await newPatient('Lưu Thị Năm', 'female');
+    const [bed] = await freeBeds();
+    const stay = (await system.request<EncounterDetail>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: patient.id, departmentId: noi, bedId: bed, source: 'outpatient' } })).body;
+    const moved = await system.request<EncounterDetail>('POST', `/api/encounters/${stay.id}/transfer`, { token: doctor, json: { version: stay.version, departmentId: ngoai, reason: 'Chuyển mổ' } });
+    expect(moved.status).toBe(201);
+    expect(moved.body).toEqual(expect.objectContaining({ departmentId: ngoai, bedId: null, version: 2 }));
+    expect(moved.body.movements.map((m) => [m.departmentId, m.endedAt === null])).toEqual([
+      [noi, false],
+      [ngoai, true],
+    ]);
+    expect(await freeBeds()).toContain(bed);
+    const stale = await system.request<ProblemDetails>('POST', `/api/encounters/${stay.id}/transfer`, { token: doctor, json: { version: 1, departmentId: noi } });
+    expect([stale.status, stale.body.type]).toEqual([409, expect.stringContaining('stale_version')]);
+  });
+
+  it('discharges with outcome, type and ICD-10 diagnoses, freeing the bed', async () => {
+    const patient = await newPatient('Kiều Văn Sáu');
+    const [bed] = await freeBeds();
+    const stay = (await system.request<EncounterDetail>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: patient.id, departmentId: noi, bedId: bed, source: 'emergency' } })).body;
+    const missing = await system.request<ProblemDetails>('POST', `/api/encounters/${stay.id}/discharge`, { token: doctor, json: { version: 1, outcome: 'improved', type: 'discharged', diagnoses: [{ role: 'secondary', code: 'I10' }] } });
+    expect([missing.status, missing.body.errors?.[0]?.field]).toEqual([400, 'diagnoses']);
+    const unknown = await system.request<ProblemDetails>('POST', `/api/encounters/${stay.id}/discharge`, { token: doctor, json: { version: 1, outcome: 'improved', type: 'discharged', diagnoses: [{ role: 'principal', code: 'Z99.99' }] } });
+    expect(unknown.status).toBe(400);
+    const done = await system.request<EncounterDetail>('POST', `/api/encounters/${stay.id}/discharge`, {
+      token: doctor,
+      json: { version: 1, outcome: 'improved', type: 'discharged', diagnoses: [{ role: 'principal', code: 'J18.9' }, { role: 'secondary', code: 'I10' }] },
+    });
+    expect(done.status).toBe(201);
+    expect(done.body).toEqual(expect.objectContaining({ status: 'finished', dischargeOutcome: 'improved', dischargeType: 'discharged' }));
+    expect(done.body.endedAt).not.toBeNull();
+    expect(await freeBeds()).toContain(bed);
+  });
+
+  it('rejects a sex-specific diagnosis on a patient of the other sex (R15)', async () => {
+    const patient = await newPatient('Viên Văn Bảy');
+    const [bed] = await freeBeds();
+    const res = await system.request<ProblemDetails>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: patient.id, departmentId: noi, bedId: bed, source: 'emergency', admissionDiagnosis: 'O80.0' } });
+    expect(res.status).toBe(400);
+  });
+
+  it("lists the department's census with bed, day of stay, doctor and diagnoses", async () => {
+    const census = await system.request<CensusEntry[]>(`GET`, `/api/encounters/census?departmentId=${noi}`, { token: await system.token('nurse') });
+    expect(census.status).toBe(200);
+    const hương = census.body.find((c) => c.patientName === 'Nguyễn Thị Hường');
+    expect(hương).toEqual(expect.objectContaining({ bedCode: expect.stringMatching(/^NOI-P1-G\d\d$/), wardCode: 'NOI-P1', dayOfStay: 3, diagnoses: [expect.objectContaining({ code: 'I10' })] }));
+    const forbidden = await system.request('GET', `/api/encounters/census?departmentId=${ngoai}`, { token: doctor });
+    expect(forbidden.status).toBe(403);
+  });
+
+  it("keeps another department's stays out of reach, and records each encounter read", async () => {
+    const [{ id }] = await system.sql<{ id: string }>(`SELECT e.id FROM encounters e JOIN departments d ON d.id = e.department_id WHERE d.code = 'NHI' LIMIT 1`);
+    expect((await system.request('GET', `/api/encounters/${id}`, { token: doctor })).status).toBe(403);
+    const records = await system.token('records');
+    expect((await system.request('GET', `/api/encounters/${id}`, { token: records })).status).toBe(200);
+    expect(await system.sql(`SELECT actor_username FROM security_events WHERE type = 'encounter_read' AND detail->>'encounterId' = $1`, [id])).toEqual([{ actor_username: 'records' }]);
+  });
+});
