@@ -1,4 +1,3 @@
 export { PatientsModule } from './lib/patients.module';
 export { PatientsService } from './lib/patients.service';
 export { PatientEntity } from './lib/entities/patient.entity';
-export { foldVietnamese } from './lib/fold-vietnamese';

@@ -26,3 +26,4 @@ export {
   type BhytObjectCodeValue,
 } from './lib/data/bhyt-object-codes';
 export { ETHNICITIES, FOREIGN_NATIONAL_ETHNICITY, type Ethnicity, type EthnicityCode } from './lib/data/ethnicities';
+export { foldVietnamese } from './lib/fold-vietnamese';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@benhan/api/core';
 import type { Commune, DiagnosisCodeRole, Ethnicity, Icd10Catalogue, Icd10Code, Icd10SearchResult, Province, Sex } from '@benhan/shared/contracts';
 import { CommuneEntity, EthnicityEntity, Icd10CatalogueEntity, Icd10CodeEntity, ProvinceEntity } from './entities';
-import { foldText } from './fold-text';
+import { foldVietnamese } from '@benhan/shared/validation';
 import { catalogueForDay, vietnamDay } from './icd10/catalogue-validity';
 import { diagnosisUseProblem } from './icd10/diagnosis-use';
 import { isIcd10Code, normaliseIcd10Code } from './icd10/icd10-csv';
@@ -75,7 +75,7 @@ export class TerminologyService {
   async searchIcd10(query: Icd10SearchQuery): Promise<Icd10SearchResult> {
     const catalogue = await this.chooseCatalogue(query);
     const term = query.q?.trim() ?? '';
-    const words = foldText(term).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+    const words = foldVietnamese(term).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS);
     if (!words.length) {
       const items = await this.dataSource.getRepository(Icd10CodeEntity).find({ where: { catalogueId: catalogue.id }, order: { code: 'ASC' }, take: query.limit });
       return { catalogue: toCatalogue(catalogue), items: items.map((e) => toIcd10Code(e, catalogue.version)) };

@@ -9,7 +9,7 @@ export class Icd10CodeEntity {
   @Column({ name: 'title_en', type: 'text', nullable: true }) titleEn!: string | null;
   @Column({ type: 'varchar', length: 5 }) chapter!: string;
   @Column({ name: 'dagger_asterisk', type: 'char', length: 1, nullable: true }) daggerAsterisk!: '†' | '*' | null;
-  /** Code and titles folded for accent-free search (see foldText). */
+  /** Code and titles folded for accent-free search (see foldVietnamese). */
   @Column({ name: 'search_text', type: 'text' }) searchText!: string;
   @Column({ name: 'sex_restriction', type: 'char', length: 1, nullable: true }) sexRestriction!: 'M' | 'F' | null;
   @Column({ name: 'cause_of_death_only', type: 'boolean' }) causeOfDeathOnly!: boolean;

@@ -1,4 +1,4 @@
-import { foldText } from '../fold-text';
+import { foldVietnamese } from '@benhan/shared/validation';
 import { CsvTable, type CsvColumn } from '../loading/parse-csv';
 import { CHAPTER_NUMERALS, chapterOf, codesWithLongerCode, deriveUsageFlags, type Icd10UsageFlags } from './icd10-rules';
 
@@ -56,9 +56,9 @@ export function isIcd10Code(code: string): boolean {
   return CODE.test(code);
 }
 
-/** The text searched for a code: the code and both titles, folded (see foldText). */
+/** The text searched for a code: the code and both titles, folded (see foldVietnamese). */
 export function icd10SearchText(code: string, titleVi: string, titleEn: string | null): string {
-  return foldText([code, titleVi, titleEn ?? ''].join(' '));
+  return foldVietnamese([code, titleVi, titleEn ?? ''].join(' '));
 }
 
 /** Map a code list's CSV to rows, checking every code; throws naming the line of the first bad one. */

@@ -1,7 +1,8 @@
 /**
  * Lower-case, strip diacritics (including đ → d) and collapse spaces, so "nguyen van a" finds
- * "Nguyễn Văn A". Done in code rather than with PostgreSQL's unaccent, which is an extension that
- * managed servers may not offer.
+ * "Nguyễn Văn A" and "viem phoi" finds "Viêm phổi". The one folding used for every accent-free search
+ * (patients, ICD-10), on the server and in the browser; done in code rather than with PostgreSQL's
+ * unaccent, an extension that managed servers may not offer.
  */
 export function foldVietnamese(text: string): string {
   return text
