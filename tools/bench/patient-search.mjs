@@ -41,7 +41,7 @@ try {
             CASE WHEN i % 5 <> 0 THEN 'DN401' || lpad(i::text, 10, '0') END,
             CASE WHEN i % 5 <> 0 THEN date '2026-01-01' END, CASE WHEN i % 5 <> 0 THEN date '2026-12-31' END
        FROM generate_series(1, $2::int) AS i,
-            LATERAL (SELECT date '1930-01-01' + ((i * 7919) % 33000) AS d) AS bd,
+            LATERAL (SELECT date '1930-01-01' + ((i::bigint * 7919) % 33000)::int AS d) AS bd,
             LATERAL (SELECT (${sqlArray(FAMILY, 0)})[1 + i % ${FAMILY.length}] AS vi, (${sqlArray(FAMILY, 1)})[1 + i % ${FAMILY.length}] AS fo) AS f,
             LATERAL (SELECT (${sqlArray(MIDDLE, 0)})[1 + (i / 7) % ${MIDDLE.length}] AS vi, (${sqlArray(MIDDLE, 1)})[1 + (i / 7) % ${MIDDLE.length}] AS fo) AS m,
             LATERAL (SELECT (${sqlArray(GIVEN, 0)})[1 + (i / 13) % ${GIVEN.length}] AS vi, (${sqlArray(GIVEN, 1)})[1 + (i / 13) % ${GIVEN.length}] AS fo) AS g`,
