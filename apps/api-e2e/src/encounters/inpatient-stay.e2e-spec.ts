@@ -125,4 +125,19 @@ describe('inpatient stays: admission, bed conflicts, transfer, discharge, census
     expect((await system.request('GET', `/api/encounters/${id}`, { token: records })).status).toBe(200);
     expect(await system.sql(`SELECT actor_username FROM security_events WHERE type = 'encounter_read' AND detail->>'encounterId' = $1`, [id])).toEqual([{ actor_username: 'records' }]);
   });
+
+  it('numbers records by the pattern the administrator sets, without repeating a number', async () => {
+    const admin = await system.token('admin');
+    const bad = await system.request<ProblemDetails>('PUT', '/api/settings/record-number', { token: admin, json: { pattern: '{yyyy}-{dept}' } });
+    expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'pattern']);
+    const set = await system.request<{ pattern: string; example: string }>('PUT', '/api/settings/record-number', { token: admin, json: { pattern: 'BA/{yy}/{dept}/{seq:5}' } });
+    expect(set.body.example).toMatch(/^BA\/\d{2}\/NOI\/00001$/);
+    expect((await system.request('PUT', '/api/settings/record-number', { token: doctor, json: { pattern: '{seq}' } })).status).toBe(403);
+    const patient = await newPatient('Mẫu Văn Số');
+    const res = await system.request<EncounterDetail>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: patient.id, departmentId: noi, source: 'referral' } });
+    expect(res.body.recordNumber).toMatch(/^BA\/\d{2}\/NOI\/\d{5}$/);
+    const numbers = await system.sql<{ record_number: string }>(`SELECT record_number FROM encounters WHERE record_number IS NOT NULL`);
+    const sequences = numbers.map((n) => Number(n.record_number.split(/[./]/).pop()));
+    expect(new Set(sequences).size).toBe(sequences.length);
+  });
 });

@@ -10,11 +10,12 @@ import { DiagnosisEntity } from './entities/diagnosis.entity';
 import { EncounterEntity } from './entities/encounter.entity';
 import { MovementEntity } from './entities/movement.entity';
 import { WardEntity } from './entities/ward.entity';
+import { RecordNumberSettingsController } from './record-number-settings.controller';
 import { TerminologyDiagnosisCodes } from './terminology-diagnosis-codes';
 
 @Module({
   imports: [TypeOrmModule.forFeature([WardEntity, BedEntity, EncounterEntity, MovementEntity, DiagnosisEntity]), PatientsModule, TerminologyModule],
-  controllers: [EncountersController, WardsController],
+  controllers: [EncountersController, WardsController, RecordNumberSettingsController],
   providers: [EncountersService, { provide: DIAGNOSIS_CODES, useClass: TerminologyDiagnosisCodes }],
   exports: [EncountersService],
 })

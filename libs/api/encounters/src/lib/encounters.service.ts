@@ -292,6 +292,30 @@ export class EncountersService {
     }));
   }
 
+  async recordNumberPattern(facilityId: string): Promise<{ pattern: string; example: string }> {
+    const [row] = (await this.dataSource.query(`SELECT record_number_pattern FROM encounter_settings WHERE facility_id = $1`, [facilityId])) as { record_number_pattern: string }[];
+    const pattern = row?.record_number_pattern ?? DEFAULT_RECORD_NUMBER_PATTERN;
+    return { pattern, example: renderRecordNumber(pattern, { year: this.clock.now().getFullYear(), departmentCode: 'NOI', sequence: 1 }) };
+  }
+
+  /** Numbers already issued keep their form; the counter continues, so no number repeats. */
+  async setRecordNumberPattern(facilityId: string, pattern: string): Promise<{ pattern: string; example: string }> {
+    try {
+      renderRecordNumber(pattern, { year: 2026, departmentCode: 'NOI', sequence: 1 });
+    } catch (error) {
+      throw new EncounterError('invalid_encounter', error instanceof Error ? error.message : 'Invalid pattern', {}, [{ field: 'pattern', message: 'must contain {seq} (e.g. {yyyy}.{dept}.{seq:6})' }]);
+    }
+    if (renderRecordNumber(pattern, { year: 2026, departmentCode: 'NGOAI', sequence: 999999 }).length > 30) {
+      throw new EncounterError('invalid_encounter', 'Record numbers would exceed 30 characters', {}, [{ field: 'pattern', message: 'renders longer than 30 characters' }]);
+    }
+    await this.dataSource.query(
+      `INSERT INTO encounter_settings (facility_id, record_number_pattern) VALUES ($1, $2)
+       ON CONFLICT (facility_id) DO UPDATE SET record_number_pattern = EXCLUDED.record_number_pattern`,
+      [facilityId, pattern],
+    );
+    return this.recordNumberPattern(facilityId);
+  }
+
   // ---- internals ----
 
   private async livePatient(facilityId: string, patientId: string): Promise<PatientEntity> {
