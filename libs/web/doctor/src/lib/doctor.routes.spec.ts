@@ -1,23 +1,60 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { provideI18nTesting } from '@benhan/web/ui';
+import { storeSession } from '../testing/session';
 import { DOCTOR_ROUTES } from './doctor.routes';
 
 describe('DOCTOR_ROUTES', () => {
-  it('shows the doctor workspace placeholder with its title and a coming-soon line', async () => {
+  let backend: HttpTestingController;
+
+  async function open(url: string): Promise<{ harness: RouterTestingHarness; page: HTMLElement }> {
+    storeSession();
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'doctor', children: DOCTOR_ROUTES }]), provideI18nTesting()],
+      providers: [
+        provideRouter([{ path: 'doctor', children: DOCTOR_ROUTES }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideI18nTesting(),
+      ],
     });
-    const harness = await RouterTestingHarness.create('/doctor');
-    const page = harness.routeNativeElement as HTMLElement;
+    backend = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create(url);
+    return { harness, page: harness.routeNativeElement as HTMLElement };
+  }
+
+  afterEach(() => sessionStorage.clear());
+
+  it('lands on the patient search under the workspace title and menu', async () => {
+    const { page } = await open('/doctor');
+    backend.expectOne((r) => r.url === '/api/patients').flush({ items: [], total: 0, limit: 20, offset: 0 });
 
     expect(page.querySelector('[data-testid="workspace-title"]')?.textContent).toBe('workspacePage.doctor.title');
-    expect(page.textContent).toContain('workspacePage.doctor.description');
-    expect(page.querySelector('[data-testid="coming-soon"]')?.textContent).toBe('workspace.comingSoon');
+    expect(page.querySelector('[data-testid="nav-patients"]')?.getAttribute('aria-current')).toBe('page');
+    expect(page.querySelector('[data-testid="nav-census"]')?.getAttribute('aria-current')).toBeNull();
+    expect(page.querySelector('bh-patient-search')).not.toBeNull();
   });
 
-  it('titles the page with the workspace name key', () => {
-    expect(DOCTOR_ROUTES[0].title).toBe('workspace.doctor');
+  it('opens the ward census from the workspace menu', async () => {
+    const { harness, page } = await open('/doctor');
+    backend.expectOne((r) => r.url === '/api/patients').flush({ items: [], total: 0, limit: 20, offset: 0 });
+    await harness.navigateByUrl('/doctor/census');
+    backend.expectOne((r) => r.url === '/api/encounters/census').flush([]);
+    await harness.fixture.whenStable();
+
+    expect(page.querySelector('bh-ward-census')).not.toBeNull();
+    expect(page.querySelector('[data-testid="nav-census"]')?.getAttribute('aria-current')).toBe('page');
+  });
+
+  it('titles every page with a translation key', () => {
+    const pages = DOCTOR_ROUTES[0].children ?? [];
+    expect(pages.map((r) => [r.path, r.title])).toEqual([
+      ['', 'doctor.patients.title'],
+      ['patients/new', 'doctor.registration.title'],
+      ['patients/:id', 'doctor.patient.title'],
+      ['census', 'doctor.census.title'],
+    ]);
   });
 });

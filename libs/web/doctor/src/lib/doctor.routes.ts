@@ -1,6 +1,35 @@
 import type { Routes } from '@angular/router';
 import { _ } from '@ngx-translate/core';
-import { DoctorHome } from './pages/doctor-home/doctor-home';
+import { DoctorStore } from './doctor.store';
+import { DoctorWorkspace } from './pages/doctor-workspace/doctor-workspace';
+import { PatientSearch } from './pages/patient-search/patient-search';
 
-/** Routes of the doctor workspace, lazy-loaded by the app under `/doctor` (its guard checks the role). */
-export const DOCTOR_ROUTES: Routes = [{ path: '', title: _('workspace.doctor'), component: DoctorHome }];
+/**
+ * Routes of the doctor workspace, lazy-loaded by the app under `/doctor` (its guard checks the role).
+ * The patient search is the landing page; the other pages load on first use.
+ */
+export const DOCTOR_ROUTES: Routes = [
+  {
+    path: '',
+    component: DoctorWorkspace,
+    providers: [DoctorStore],
+    children: [
+      { path: '', title: _('doctor.patients.title'), component: PatientSearch },
+      {
+        path: 'patients/new',
+        title: _('doctor.registration.title'),
+        loadComponent: () => import('./pages/patient-registration/patient-registration').then((m) => m.PatientRegistration),
+      },
+      {
+        path: 'patients/:id',
+        title: _('doctor.patient.title'),
+        loadComponent: () => import('./pages/patient-page/patient-page').then((m) => m.PatientPage),
+      },
+      {
+        path: 'census',
+        title: _('doctor.census.title'),
+        loadComponent: () => import('./pages/ward-census/ward-census').then((m) => m.WardCensus),
+      },
+    ],
+  },
+];
