@@ -78,6 +78,12 @@ describe('patient registry (R2)', () => {
     expect(res.body.errors?.map((e) => e.field).sort()).toEqual(['citizenId', 'insuranceCard.number', 'phone']);
   });
 
+  it('checks that the commune lies in the province (2025 administration)', async () => {
+    const res = await register({ ...anh, citizenId: null, phone: null, insuranceCard: null, fullName: 'Địa Chỉ Sai', address: { provinceCode: '79', communeCode: '00004', street: null } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.field).toBe('address.communeCode');
+  });
+
   it('registers an unidentified emergency patient with a temporary identity, later merged into the real record', async () => {
     const temp = await register({ fullName: 'Không rõ tên (nam, khoảng 40 tuổi)', birthYear: 1986, sex: 'male', identityStatus: 'temporary', temporaryReason: 'unidentified' });
     expect(temp.status).toBe(201);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import { PatientAccessService, SecurityEventsService } from '@benhan/api/identity';
+import { TerminologyService } from '@benhan/api/terminology';
 import { foldVietnamese } from '@benhan/shared/validation';
 import type { BreakGlassGrant, Page, PatientDetail, PatientSummary, PossibleDuplicate, RegisterPatientRequest, UpdatePatientRequest } from '@benhan/shared/contracts';
 import { PatientEntity } from './entities/patient.entity';
@@ -20,6 +21,7 @@ export class PatientsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: PatientAccessService,
     private readonly events: SecurityEventsService,
+    private readonly terminology: TerminologyService,
     private readonly clock: Clock,
   ) {}
 
@@ -70,6 +72,7 @@ export class PatientsService {
     const fields = normalizedRegistration(request);
     const problems = patientProblems(fields);
     if (problems.length) throw invalid(problems);
+    await this.checkAddress(fields);
     const now = this.clock.now();
     try {
       const patient = await this.dataSource.transaction(async (em) => {
@@ -114,6 +117,7 @@ export class PatientsService {
     const fields = normalizedRegistration({ ...fieldsOf(current), ...changes });
     const problems = patientProblems(fields);
     if (problems.length) throw invalid(problems);
+    await this.checkAddress(fields);
     try {
       await this.dataSource.transaction(async (em) => {
         await this.assertCitizenIdFree(em, principal.facilityId, fields.citizenId, id);
@@ -214,6 +218,13 @@ export class PatientsService {
     if (problems.length) throw invalid(problems);
     const patientCode = await this.issuePatientCode(em, facilityId, at);
     return em.save(em.create(PatientEntity, { ...fields, facilityId, patientCode, searchName: foldVietnamese(fields.fullName) }));
+  }
+
+  /** The commune must exist and lie in the province (2025 two-level administration). */
+  private async checkAddress(fields: PatientFields): Promise<void> {
+    if (fields.addressProvinceCode && fields.addressCommuneCode) {
+      await this.terminology.requireCommune(fields.addressProvinceCode, fields.addressCommuneCode);
+    }
   }
 
   private async load(facilityId: string, id: string): Promise<PatientEntity> {
