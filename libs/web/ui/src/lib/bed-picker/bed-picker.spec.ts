@@ -1,5 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import type { WardBeds } from '@benhan/shared/contracts';
+import { TranslateService } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
 import { provideI18nTesting } from '../testing/provide-i18n-testing';
 import { BedPicker } from './bed-picker';
 
@@ -19,7 +21,10 @@ const WARDS: WardBeds[] = [
 
 describe(BedPicker.name, () => {
   async function render(wards: WardBeds[]) {
-    TestBed.configureTestingModule({ providers: [provideI18nTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideI18nTesting({ vi: { bedPicker: { freeBed: 'Giường {{bed}}, {{ward}}: trống' } } })],
+    });
+    await firstValueFrom(TestBed.inject(TranslateService).use('vi'));
     const fixture = TestBed.createComponent(BedPicker);
     fixture.componentRef.setInput('wards', wards);
     await fixture.whenStable();
@@ -48,6 +53,15 @@ describe(BedPicker.name, () => {
     beds()[1].click();
     await fixture.whenStable();
     expect(fixture.componentInstance.selected()).toBeNull();
+  });
+
+  it('drops the ward code the bed codes repeat, keeping the full code for screen readers', async () => {
+    const { beds } = await render([
+      { id: 'w-9', code: 'NOI-P1', name: 'Buồng 1', departmentId: 'd-1', beds: [{ id: 'b-9', code: 'NOI-P1-G01', occupiedByPatientId: null }] },
+    ]);
+    expect(beds()[0].textContent?.trim()).toBe('G01');
+    expect(beds()[0].dataset['bedCode']).toBe('NOI-P1-G01');
+    expect(beds()[0].getAttribute('aria-label')).toBe('Giường NOI-P1-G01, Buồng 1: trống');
   });
 
   it('says so when the user has no ward to choose from', async () => {

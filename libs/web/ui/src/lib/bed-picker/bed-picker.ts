@@ -26,6 +26,15 @@ export class BedPicker {
     this.wards().reduce((n, ward) => n + ward.beds.filter((bed) => bed.occupiedByPatientId === null).length, 0),
   );
 
+  /** Bed codes often repeat the ward's (`NOI-P1-G01` in ward `NOI-P1`): inside the ward's grid, `G01` is enough. */
+  protected shortCode(ward: WardBeds, bedCode: string): string {
+    for (const separator of ['-', '.', ' ']) {
+      const prefix = ward.code + separator;
+      if (bedCode.startsWith(prefix) && bedCode.length > prefix.length) return bedCode.slice(prefix.length);
+    }
+    return bedCode;
+  }
+
   protected toggle(bedId: string): void {
     this.selected.set(this.selected() === bedId ? null : bedId);
   }

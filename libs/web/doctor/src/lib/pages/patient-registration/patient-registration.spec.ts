@@ -91,6 +91,15 @@ describe(PatientRegistration.name, () => {
     expect(problemsOf('citizenId')).toEqual(['Số CCCD phải gồm đúng 12 chữ số.']);
   });
 
+  it('shows the problem of every field left, not only of the first one', async () => {
+    type('#fullName', 'Trịnh Thị Ngọc Ánh');
+    type('#phone', '12');
+    type('#citizenId', '123');
+    await fixture.whenStable();
+    expect(problemsOf('phone')).toEqual([vi('doctor.problem.phone.format')]);
+    expect(problemsOf('citizenId')).toEqual([vi('doctor.problem.citizen_id.format')]);
+  });
+
   it('checks the CCCD against sex and year of birth with the shared validator', async () => {
     type('#citizenId', '001190012345');
     setBirthDate(new Date(1985, 0, 1));

@@ -10,7 +10,7 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors } from '@angular/forms';
+import { type AbstractControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import type { FieldError, PossibleDuplicate, Sex, TemporaryIdentityReason } from '@benhan/shared/contracts';
 import type { FieldProblem } from '@benhan/shared/validation';
@@ -24,7 +24,7 @@ import { InputText } from 'primeng/inputtext';
 import { Message } from 'primeng/message';
 import { Select } from 'primeng/select';
 import { SelectButton } from 'primeng/selectbutton';
-import { catchError, finalize, map, of } from 'rxjs';
+import { catchError, finalize, map, merge, of } from 'rxjs';
 import { FieldProblems } from '../../components/field-problems/field-problems';
 import { FORM_PROBLEM_CODES } from '../../components/field-problems/problem-messages';
 import { optionsOf, SEX_LABELS, TEMPORARY_REASON_LABELS } from '../../labels';
@@ -112,8 +112,14 @@ export class PatientRegistration {
     { validators: registrationValidator },
   );
 
-  /** Moves on every value, validity or touched change of any field, so computed state can read the form. */
-  private readonly formChanges = toSignal(this.form.events.pipe(map((_event, i) => i)), { initialValue: -1 });
+  /**
+   * Moves on every value, validity or touched change of any field, so computed state can read the form. Each
+   * control's own events are merged: a group reports "touched" only once, when its first field is left.
+   */
+  private readonly formChanges = toSignal(
+    merge(...controlsOf(this.form).map((control) => control.events)).pipe(map((_event, i) => i)),
+    { initialValue: -1 },
+  );
   protected readonly yearOnly = toSignal(this.form.controls.yearOnly.valueChanges, { initialValue: false });
   protected readonly temporary = toSignal(this.form.controls.temporary.valueChanges, { initialValue: false });
   private readonly provinceCode = toSignal(this.form.controls.address.controls.provinceCode.valueChanges, {
@@ -235,6 +241,13 @@ export class PatientRegistration {
       { injector: this.injector },
     );
   }
+}
+
+/** A control and all its descendants. */
+function controlsOf(control: AbstractControl): AbstractControl[] {
+  return control instanceof FormGroup
+    ? [control, ...Object.values<AbstractControl>(control.controls).flatMap(controlsOf)]
+    : [control];
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -100,8 +100,11 @@ export class WardCensus {
     this.census.reload();
   }
 
+  /** The bed code, after the ward's unless the bed code already starts with it (`P1-G01`). */
   protected bedOf(entry: CensusEntry): string {
-    return [entry.wardCode, entry.bedCode].filter(Boolean).join(' · ');
+    const { wardCode, bedCode } = entry;
+    if (!bedCode) return wardCode ?? '';
+    return wardCode && !bedCode.startsWith(wardCode) ? `${wardCode} · ${bedCode}` : bedCode;
   }
 
   protected diagnosesOf(entry: CensusEntry): string {
