@@ -1,6 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { TranslateService } from '@ngx-translate/core';
+import { PrimeNG } from 'primeng/config';
 import { provideI18nTesting } from '../testing/provide-i18n-testing';
 import { LanguageService } from './language.service';
 
@@ -32,6 +33,17 @@ describe(LanguageService.name, () => {
     expect(TestBed.inject(TranslateService).instant('hello')).toBe('Hello');
     expect(TestBed.inject(DOCUMENT).documentElement.lang).toBe('en');
     expect(localStorage.getItem('bh.language')).toBe('en');
+  });
+
+  it('gives PrimeNG the Vietnamese month names, and the English ones after a switch', async () => {
+    const service = create();
+    await service.init();
+    const primeng = TestBed.inject(PrimeNG);
+    expect(primeng.getTranslation('monthNames')[0]).toBe('Tháng 1');
+    expect(primeng.getTranslation('today')).toBe('Hôm nay');
+
+    await service.use('en');
+    expect(primeng.getTranslation('monthNames')[0]).toBe('January');
   });
 
   it('starts in the remembered language', async () => {

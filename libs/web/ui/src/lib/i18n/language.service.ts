@@ -1,16 +1,22 @@
 import { DOCUMENT } from '@angular/common';
 import { inject, Injectable, signal } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
+import { PrimeNG } from 'primeng/config';
 import { firstValueFrom } from 'rxjs';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, LANGUAGES } from './languages';
+import { PRIMENG_TRANSLATIONS } from './primeng-translations';
 
 const STORAGE_KEY = 'bh.language';
 
-/** The UI language: Vietnamese unless the user chose English, remembered across sessions in localStorage. */
+/**
+ * The UI language: Vietnamese unless the user chose English, remembered across sessions in localStorage.
+ * PrimeNG's own texts (date-picker month names, "today") follow it.
+ */
 @Injectable({ providedIn: 'root' })
 export class LanguageService {
   private readonly translate = inject(TranslateService);
   private readonly document = inject(DOCUMENT);
+  private readonly primeng = inject(PrimeNG, { optional: true });
 
   readonly languages = LANGUAGES;
   private readonly current = signal<Language>(readStoredLanguage());
@@ -25,6 +31,7 @@ export class LanguageService {
     await firstValueFrom(this.translate.use(language));
     this.current.set(language);
     this.document.documentElement.lang = language;
+    this.primeng?.setTranslation(PRIMENG_TRANSLATIONS[language]);
     try {
       localStorage.setItem(STORAGE_KEY, language);
     } catch {
