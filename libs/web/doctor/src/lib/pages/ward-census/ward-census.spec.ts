@@ -48,6 +48,7 @@ describe(WardCensus.name, () => {
     census.flush([
       aCensusEntry({ encounterId: 'e-2', patientName: 'Lê Văn Tám', patientCode: 'BN000200', sex: 'male', birthYear: 1948, wardCode: 'P101', bedCode: 'G3', dayOfStay: 12 }),
       aCensusEntry(),
+      aCensusEntry({ encounterId: 'e-3', patientName: 'Võ Thị Năm', wardCode: null, bedCode: null }),
     ]);
     await fixture.whenStable();
   });
@@ -72,6 +73,7 @@ describe(WardCensus.name, () => {
     ]);
     expect(second[0]).toBe('P101 · G3');
     expect(second[1]).toContain('Nam');
+    expect(rows()[2].querySelector('td')?.textContent?.trim()).toBe(vi('doctor.census.noBed'));
   });
 
   it('shows the census of another of the doctor’s departments when chosen', async () => {

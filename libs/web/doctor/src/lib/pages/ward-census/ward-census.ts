@@ -114,6 +114,11 @@ export class WardCensus {
 
 /** Ward, then bed, then name: the order a ward round walks; patients without a bed last. */
 function byBed(a: CensusEntry, b: CensusEntry): number {
-  const key = (e: CensusEntry) => `${e.wardCode ?? '~'}\u0000${e.bedCode ?? '~'}`;
-  return key(a).localeCompare(key(b), 'vi', { numeric: true }) || a.patientName.localeCompare(b.patientName, 'vi');
+  const placed = (e: CensusEntry) => (e.bedCode ? 0 : 1);
+  const bed = (e: CensusEntry) => `${e.wardCode ?? ''} ${e.bedCode ?? ''}`;
+  return (
+    placed(a) - placed(b) ||
+    bed(a).localeCompare(bed(b), 'vi', { numeric: true }) ||
+    a.patientName.localeCompare(b.patientName, 'vi')
+  );
 }
