@@ -56,6 +56,10 @@ describe('start-up: configuration, first start, demo seed', () => {
     it('gives every demo patient an open stay in a bed of a clinical department', async () => {
       const rows = await system.sql(`SELECT count(*)::int AS n FROM encounters WHERE status = 'in_progress' AND bed_id IS NOT NULL`);
       expect(rows).toEqual([{ n: 12 }]);
+      const attended = await system.sql(
+        `SELECT u.username, count(*)::int AS n FROM encounters e JOIN users u ON u.id = e.attending_doctor_id GROUP BY u.username`,
+      );
+      expect(attended).toEqual([{ username: 'doctor', n: 6 }]);
     });
   });
 });

@@ -46,6 +46,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         const dep = await em.save(em.create(DepartmentEntity, { facilityId: facility.id, code: d.code, name: d.name, nameEn: d.nameEn, kind: d.kind, active: true }));
         ids.set(d.code, dep.id);
       }
+      const attendingDoctor = new Map<string, string>();
       for (const u of DEMO_USERS) {
         const user = await em.save(
           em.create(UserEntity, {
@@ -61,6 +62,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
             passwordChangedAt: new Date(),
           }),
         );
+        // The ward doctor (not the head) attends the department's demo inpatients.
+        for (const d of u.departments) if (u.roles.includes('doctor') && !d.isHead) attendingDoctor.set(d.code, user.id);
         if (u.departments.length) {
           await em.insert(UserDepartmentEntity, u.departments.map((d) => ({ userId: user.id, departmentId: departmentId(d.code), isHead: d.isHead })));
         }
@@ -92,6 +95,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           departmentId: departmentId(p.department),
           bedId: freeBeds.get(p.department)?.shift() ?? null,
           source: p.source,
+          attendingDoctorId: attendingDoctor.get(p.department) ?? null,
           admissionDiagnosis: p.admissionDiagnosis,
           at: admittedAt,
         });
