@@ -35,3 +35,14 @@ async function admin<T>(serverUrl: string, fn: (client: Client) => Promise<T>): 
     await client.end();
   }
 }
+
+/**
+ * For library tests run under tools/testing/jest-postgres.cjs: a new migrated database on the server the
+ * global setup started or found (BENHAN_TEST_PG_SERVER), and how to drop it.
+ */
+export async function createMigratedTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env['BENHAN_TEST_PG_SERVER'];
+  if (!serverUrl) throw new Error('BENHAN_TEST_PG_SERVER is unset: run through the jest config (global setup)');
+  const name = await createMigratedTemplate(serverUrl, uniqueName('benhan_lib'));
+  return { url: withDatabase(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
+}

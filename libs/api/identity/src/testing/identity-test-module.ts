@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock, CoreModule } from '@benhan/api/core';
-import { dataSourceOptions, runMigrations, withDatabase } from '@benhan/api/database';
+import { createMigratedTestDatabase, dataSourceOptions } from '@benhan/api/database';
 import type { UserRole } from '@benhan/shared/contracts';
 import { PasswordHasher } from '../lib/auth/password-hasher';
 import { DepartmentEntity, FacilityEntity, UserDepartmentEntity, UserEntity } from '../lib/entities';
@@ -45,17 +44,11 @@ export class IdentityTestbed {
     readonly module: TestingModule,
     readonly clock: TestClock,
     readonly dataSource: DataSource,
-    private readonly serverUrl: string,
-    private readonly database: string,
+    private readonly dropDatabase: () => Promise<void>,
   ) {}
 
   static async create(options: Partial<IdentityOptions> = {}): Promise<IdentityTestbed> {
-    const serverUrl = process.env['BENHAN_TEST_PG_SERVER'];
-    if (!serverUrl) throw new Error('BENHAN_TEST_PG_SERVER is unset: run through the jest config (global setup)');
-    const database = `benhan_lib_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    await admin(serverUrl, `CREATE DATABASE "${database}"`);
-    const url = withDatabase(serverUrl, database);
-    await runMigrations(url);
+    const { url, drop } = await createMigratedTestDatabase();
     const module = await Test.createTestingModule({
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(url), autoLoadEntities: true, extra: { max: 5 } }),
@@ -67,12 +60,12 @@ export class IdentityTestbed {
       .useClass(TestClock)
       .compile();
     await module.init();
-    return new IdentityTestbed(module, module.get(Clock), module.get(DataSource), serverUrl, database);
+    return new IdentityTestbed(module, module.get(Clock), module.get(DataSource), drop);
   }
 
   async close(): Promise<void> {
     await this.module.close();
-    await admin(this.serverUrl, `DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`);
+    await this.dropDatabase();
   }
 
   /** A facility with one department and a user in it; returns the user. */
@@ -105,12 +98,3 @@ export class IdentityTestbed {
   }
 }
 
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

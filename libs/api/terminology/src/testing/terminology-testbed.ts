@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock, CoreModule } from '@benhan/api/core';
-import { dataSourceOptions, runMigrations, withDatabase } from '@benhan/api/database';
+import { createMigratedTestDatabase, dataSourceOptions } from '@benhan/api/database';
 import { TerminologyModule } from '../lib/terminology.module';
 
 /** A clock set by hand: the catalogue version depends on the day. */
@@ -30,17 +28,11 @@ export class TerminologyTestbed {
     readonly clock: FixedClock,
     readonly dataSource: DataSource,
     readonly initMs: number,
-    private readonly serverUrl: string,
-    private readonly database: string,
+    private readonly dropDatabase: () => Promise<void>,
   ) {}
 
   static async create(): Promise<TerminologyTestbed> {
-    const serverUrl = process.env['BENHAN_TEST_PG_SERVER'];
-    if (!serverUrl) throw new Error('BENHAN_TEST_PG_SERVER is unset: run through the jest config (global setup)');
-    const database = `benhan_lib_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    await admin(serverUrl, `CREATE DATABASE "${database}"`);
-    const url = withDatabase(serverUrl, database);
-    await runMigrations(url);
+    const { url, drop } = await createMigratedTestDatabase();
     const module = await Test.createTestingModule({
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url), autoLoadEntities: true, extra: { max: 5 } }), CoreModule, TerminologyModule],
     })
@@ -49,12 +41,12 @@ export class TerminologyTestbed {
       .compile();
     const started = Date.now();
     await module.init();
-    return new TerminologyTestbed(module, module.get(Clock), module.get(DataSource), Date.now() - started, serverUrl, database);
+    return new TerminologyTestbed(module, module.get(Clock), module.get(DataSource), Date.now() - started, drop);
   }
 
   async close(): Promise<void> {
     await this.module.close();
-    await admin(this.serverUrl, `DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`);
+    await this.dropDatabase();
   }
 
   async count(sql: string, params: unknown[] = []): Promise<number> {
@@ -63,12 +55,3 @@ export class TerminologyTestbed {
   }
 }
 
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
