@@ -54,13 +54,11 @@ export class EncountersService {
   async listForPatient(principal: AuthenticatedPrincipal, patientId: string): Promise<EncounterDetail[]> {
     await this.patients.require(principal.facilityId, patientId);
     await this.access.requirePatientAccess(principal, patientId);
-    const rows = await this.dataSource
-      .getRepository(EncounterEntity)
-      .createQueryBuilder('e')
-      .where('e.facility_id = :f', { f: principal.facilityId })
-      .andWhere('(e.patient_id = :p OR e.patient_id IN (SELECT id FROM patients WHERE merged_into_id = :p))', { p: patientId })
-      .orderBy('e.started_at', 'DESC')
-      .getMany();
+    const patientIds = await this.patients.withMergedRecords(principal.facilityId, patientId);
+    const rows = await this.dataSource.getRepository(EncounterEntity).find({
+      where: { facilityId: principal.facilityId, patientId: In(patientIds) },
+      order: { startedAt: 'DESC' },
+    });
     return this.details(principal.facilityId, rows);
   }
 

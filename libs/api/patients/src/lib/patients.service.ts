@@ -172,11 +172,7 @@ export class PatientsService {
         `INSERT INTO patient_merges (facility_id, source_patient_id, target_patient_id, merged_by, merged_at, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
         [principal.facilityId, sourceId, targetId, principal.userId, now, reason.trim()],
       );
-      await em.query(
-        `INSERT INTO patient_care_assignments (facility_id, patient_id, department_id, started_at, ended_at)
-           SELECT facility_id, $2, department_id, $3, ended_at FROM patient_care_assignments WHERE patient_id = $1`,
-        [sourceId, targetId, now],
-      );
+      await this.access.copyCare(em, { fromPatientId: sourceId, toPatientId: targetId, at: now });
       await this.events.record(em, {
         type: 'patient_merge',
         outcome: 'success',
@@ -204,6 +200,12 @@ export class PatientsService {
     if (!unique.length) return new Map();
     const rows = await this.dataSource.getRepository(PatientEntity).find({ where: { facilityId, id: In(unique) } });
     return new Map(rows.map((p) => [p.id, toSummary(p)]));
+  }
+
+  /** The patient and every record merged into it: their histories read as one. */
+  async withMergedRecords(facilityId: string, id: string): Promise<string[]> {
+    const merged = await this.dataSource.getRepository(PatientEntity).find({ where: { facilityId, mergedIntoId: id }, select: { id: true } });
+    return [id, ...merged.map((p) => p.id)];
   }
 
   /** For other domains (encounters): the patient, or 404. */

@@ -129,6 +129,15 @@ export class PatientAccessService {
     await em.update(PatientCareAssignmentEntity, { patientId: input.patientId, departmentId: input.departmentId, endedAt: IsNull() }, { endedAt: input.at });
   }
 
+  /** Called when one patient record is merged into another: whoever cared for the source may see the target. */
+  async copyCare(em: EntityManager, input: { fromPatientId: string; toPatientId: string; at: Date }): Promise<void> {
+    await em.query(
+      `INSERT INTO patient_care_assignments (facility_id, patient_id, department_id, started_at, ended_at)
+         SELECT facility_id, $2, department_id, $3, ended_at FROM patient_care_assignments WHERE patient_id = $1`,
+      [input.fromPatientId, input.toPatientId, input.at],
+    );
+  }
+
   private careSince(): Date {
     return new Date(this.clock.now().getTime() - this.options.careAccessDaysAfterEnd * 86_400_000);
   }
