@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard, CoreModule, ProblemDetailsFilter } from '@benhan/api/core';
 import { dataSourceOptions } from '@benhan/api/database';
+import { DocumentsModule } from '@benhan/api/documents';
 import { EncountersModule } from '@benhan/api/encounters';
 import { IdentityModule, JwtAuthGuard } from '@benhan/api/identity';
 import { PatientsModule } from '@benhan/api/patients';
@@ -47,6 +48,7 @@ export class AppModule {
         IdentityModule.forRoot(config.identity),
         PatientsModule,
         EncountersModule,
+        DocumentsModule,
         TerminologyModule,
       ],
       controllers: [HealthController],

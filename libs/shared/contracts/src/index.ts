@@ -7,3 +7,5 @@ export * from './lib/encounters/encounter.contract';
 export * from './lib/problem-details';
 export * from './lib/page';
 export * from './lib/terminology/terminology.contract';
+export * from './lib/documents/document.contract';
+export * from './lib/care-chart/care-chart.contract';
