@@ -7,3 +7,4 @@ export * from './lib/http/problem-details.filter';
 export * from './lib/http/validation';
 export * from './lib/time/clock';
 export * from './lib/core.module';
+export * from './lib/canonical-json/canonical-json';

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS): the one byte string a JSON value hashes and signs as.
+ * Primitives serialise as ECMAScript's JSON.stringify does (which is what the RFC specifies, numbers
+ * included); object members are sorted by their names' UTF-16 code units, which is JavaScript's default
+ * string order. I-JSON limits apply: non-finite numbers and lone surrogates are refused, not guessed.
+ */
+export function canonicalJson(value: unknown): string {
+  return serialise(value, '$');
+}
+
+/** The UTF-8 bytes of the canonical form. */
+export function canonicalJsonBytes(value: unknown): Buffer {
+  return Buffer.from(canonicalJson(value), 'utf8');
+}
+
+/** Hex SHA-256 of the canonical form's UTF-8 bytes. */
+export function canonicalSha256(value: unknown): string {
+  return createHash('sha256').update(canonicalJsonBytes(value)).digest('hex');
+}
+
+export class CanonicalJsonError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'CanonicalJsonError';
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function serialise(value: unknown, path: string): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `${value} is not a JSON number`);
+      // Number→string of ECMAScript (-0 prints as 0), exactly what RFC 8785 §3.2.2.3 requires.
+      return JSON.stringify(value);
+    case 'string':
+      return serialiseString(value, path);
+    case 'object':
+      if (Array.isArray(value)) return `[${value.map((item, i) => serialise(item, `${path}[${i}]`)).join(',')}]`;
+      return serialiseObject(value as Record<string, unknown>, path);
+    default:
+      throw new CanonicalJsonError(path, `a ${typeof value} has no JSON form`);
+  }
+}
+
+function serialiseString(value: string, path: string): string {
+  if (LONE_SURROGATE.test(value)) throw new CanonicalJsonError(path, 'a string with a lone surrogate is not I-JSON');
+  return JSON.stringify(value);
+}
+
+function serialiseObject(value: Record<string, unknown>, path: string): string {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    throw new CanonicalJsonError(path, 'objects with toJSON (e.g. Date) must be converted to strings before canonicalisation');
+  }
+  const members: string[] = [];
+  // Default sort compares UTF-16 code units, as §3.2.3 asks. Undefined members are absent, as in JSON.
+  for (const key of Object.keys(value).sort()) {
+    const member = value[key];
+    if (member === undefined) continue;
+    members.push(`${serialiseString(key, path)}:${serialise(member, `${path}.${key}`)}`);
+  }
+  return `{${members.join(',')}}`;
+}
