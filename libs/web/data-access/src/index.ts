@@ -10,3 +10,4 @@ export { PatientsApi, type PatientSearchParams } from './lib/patients/patients.a
 export { EncountersApi } from './lib/encounters/encounters.api';
 export { DepartmentsApi } from './lib/departments/departments.api';
 export { TerminologyApi, type Icd10SearchParams } from './lib/terminology/terminology.api';
+export { CareChartApi } from './lib/care-chart/care-chart.api';
