@@ -4,6 +4,7 @@ import { EncountersInit1795800002000 } from './1795800002000-EncountersInit';
 import { TerminologyInit1795800003000 } from './1795800003000-TerminologyInit';
 import { PatientsRegistry1795800004000 } from './1795800004000-PatientsRegistry';
 import { EncountersWorkflow1795800005000 } from './1795800005000-EncountersWorkflow';
+import { Documents1795800006000 } from './1795800006000-Documents';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   TerminologyInit1795800003000,
   PatientsRegistry1795800004000,
   EncountersWorkflow1795800005000,
+  Documents1795800006000,
 ];
