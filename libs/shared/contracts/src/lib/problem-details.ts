@@ -15,4 +15,6 @@ export interface ProblemDetails {
 export interface FieldError {
   field: string;
   message: string;
+  /** The rule that failed (e.g. `maximum`, `required`, `additionalProperties`), for clients that translate messages. */
+  code?: string;
 }
