@@ -9,3 +9,17 @@ export { WorkspacePlaceholder } from './lib/workspace-placeholder/workspace-plac
 export { BedPicker } from './lib/bed-picker/bed-picker';
 export { BirthDatePipe, type BirthInfo } from './lib/dates/birth-date.pipe';
 export { formatLocalIsoDate, fromLocalIsoDate, toLocalIsoDate } from './lib/dates/local-date';
+export { SchemaForm, SchemaCodeField, type SchemaCodeFieldContext } from './lib/schema-form/schema-form';
+export {
+  describeSchema,
+  labelOfPointer,
+  displayValue,
+  titleOf,
+  fieldId,
+  type FieldNode,
+  type GroupNode,
+  type LeafNode,
+  type ArrayNode,
+  type PointerLabel,
+  type ServerFieldError,
+} from './lib/schema-form/schema-model';
