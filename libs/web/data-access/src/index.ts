@@ -9,5 +9,6 @@ export { provideAuthSession } from './lib/auth/provide-auth';
 export { PatientsApi, type PatientSearchParams } from './lib/patients/patients.api';
 export { EncountersApi } from './lib/encounters/encounters.api';
 export { DepartmentsApi } from './lib/departments/departments.api';
+export { DocumentsApi } from './lib/documents/documents.api';
 export { TerminologyApi, type Icd10SearchParams } from './lib/terminology/terminology.api';
 export { CareChartApi } from './lib/care-chart/care-chart.api';
