@@ -50,6 +50,23 @@ export class EncountersService {
     return (await this.details(principal.facilityId, [encounter]))[0];
   }
 
+  /**
+   * The stored encounter, for domains that attach records to it (documents, care chart). No access check
+   * and no read event: the caller checks access to the patient. `lock` takes a row lock for the transaction.
+   */
+  async require(facilityId: string, id: string, options: { em?: EntityManager; lock?: boolean } = {}): Promise<EncounterEntity> {
+    const em = options.em ?? this.dataSource.manager;
+    const encounter = await em.findOne(EncounterEntity, { where: { id, facilityId }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!encounter) throw new EncounterError('encounter_not_found', 'Encounter not found');
+    return encounter;
+  }
+
+  /** Mark a finished encounter's record closed for archiving (the caller has checked it is complete). */
+  async closeRecord(em: EntityManager, encounter: EncounterEntity, userId: string, at: Date): Promise<void> {
+    if (encounter.status !== 'finished') throw new EncounterError('invalid_encounter', 'Only a finished encounter’s record can be closed');
+    await this.bump(em, encounter, { recordClosedAt: at, recordClosedBy: userId });
+  }
+
   /** A patient's encounters, newest first, including those of records merged into this one. */
   async listForPatient(principal: AuthenticatedPrincipal, patientId: string): Promise<EncounterDetail[]> {
     await this.patients.require(principal.facilityId, patientId);

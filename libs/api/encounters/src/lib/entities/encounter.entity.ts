@@ -34,6 +34,9 @@ export class EncounterEntity {
   @Column({ name: 'origin_encounter_id', type: 'uuid', nullable: true }) originEncounterId!: string | null;
   @Column({ name: 'started_at', type: 'timestamptz' }) startedAt!: Date;
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
+  /** When the records office closed the complete record for archiving; nothing is added to it afterwards. */
+  @Column({ name: 'record_closed_at', type: 'timestamptz', nullable: true }) recordClosedAt!: Date | null;
+  @Column({ name: 'record_closed_by', type: 'uuid', nullable: true }) recordClosedBy!: string | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
