@@ -2,3 +2,4 @@ export * from './lib/documents.module';
 export { DocumentsService, type SignoffInput } from './lib/documents.service';
 export { FormsService, type EffectiveForm } from './lib/forms/forms.service';
 export { RecordCompletenessService } from './lib/record-completeness.service';
+export { CareChartModule } from './lib/care-chart/care-chart.module';

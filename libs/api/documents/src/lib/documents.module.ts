@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EncountersModule } from '@benhan/api/encounters';
 import { PatientsModule } from '@benhan/api/patients';
+import { CareChartModule } from './care-chart/care-chart.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { DocumentSignoffEntity } from './entities/document-signoff.entity';
@@ -15,7 +16,7 @@ import { RecordCompletenessService } from './record-completeness.service';
 
 /** Clinical documents on the Ministry's forms, their immutable versions, and the record's completeness. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FormVersionEntity, FormSettingsEntity, DocumentEntity, DocumentVersionEntity, DocumentSignoffEntity]), EncountersModule, PatientsModule],
+  imports: [TypeOrmModule.forFeature([FormVersionEntity, FormSettingsEntity, DocumentEntity, DocumentVersionEntity, DocumentSignoffEntity]), EncountersModule, PatientsModule, CareChartModule],
   controllers: [FormsController, DocumentsController],
   providers: [FormsService, DocumentsService, RecordCompletenessService],
   exports: [FormsService, DocumentsService, RecordCompletenessService],

@@ -5,6 +5,7 @@ import { TerminologyInit1795800003000 } from './1795800003000-TerminologyInit';
 import { PatientsRegistry1795800004000 } from './1795800004000-PatientsRegistry';
 import { EncountersWorkflow1795800005000 } from './1795800005000-EncountersWorkflow';
 import { Documents1795800006000 } from './1795800006000-Documents';
+import { CareChart1795800007000 } from './1795800007000-CareChart';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PatientsRegistry1795800004000,
   EncountersWorkflow1795800005000,
   Documents1795800006000,
+  CareChart1795800007000,
 ];
