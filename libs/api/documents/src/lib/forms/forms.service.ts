@@ -142,7 +142,9 @@ export class FormsService implements OnModuleInit {
   private async storeIfChanged(em: EntityManager, definition: UploadFormRequest, origin: 'shipped' | 'uploaded', userId: string | null): Promise<boolean> {
     const hash = canonicalSha256(definition);
     const latest = await em.getRepository(FormVersionEntity).findOne({ where: { code: definition.code }, order: { version: 'DESC' } });
-    if (latest?.definitionHash === hash) return false;
+    // A shipped file compares with the last shipped version, so an unchanged file never buries an admin's upload.
+    const previous = origin === 'shipped' ? await em.getRepository(FormVersionEntity).findOne({ where: { code: definition.code, origin }, order: { version: 'DESC' } }) : latest;
+    if (previous?.definitionHash === hash) return false;
     await em.getRepository(FormVersionEntity).insert({
       // TypeORM's deep-partial type cannot express a JSON Schema column, hence the casts.
       code: definition.code,
