@@ -6,6 +6,7 @@ import { DepartmentEntity, FacilityEntity, PasswordHasher, SystemClientEntity, U
 import { PatientsService } from '@benhan/api/patients';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/env.schema';
+import { seedDemoCareChart } from './demo-care-chart';
 import { DEMO_CLIENTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_USERS } from './demo-hospital';
 
 /**
@@ -100,6 +101,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           at: admittedAt,
         });
       }
+      await seedDemoCareChart(em, facility.id);
     });
     this.logger.log(`Demo hospital seeded in ${Date.now() - started} ms`);
   }

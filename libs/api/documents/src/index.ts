@@ -3,3 +3,4 @@ export { DocumentsService, type SignoffInput } from './lib/documents.service';
 export { FormsService, type EffectiveForm } from './lib/forms/forms.service';
 export { RecordCompletenessService } from './lib/record-completeness.service';
 export { CareChartModule } from './lib/care-chart/care-chart.module';
+export { VITAL_SIGNS, flagOf } from './lib/care-chart/vital-signs';
