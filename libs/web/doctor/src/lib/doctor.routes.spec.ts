@@ -55,6 +55,9 @@ describe('DOCTOR_ROUTES', () => {
       ['patients/new', 'doctor.registration.title'],
       ['patients/:id', 'doctor.patient.title'],
       ['census', 'doctor.census.title'],
+      ['encounters/:id', 'doctor.encounter.title'],
+      ['encounters/:id/documents/new', 'doctor.document.newTitle'],
+      ['documents/:id', 'doctor.document.title'],
     ]);
   });
 });

@@ -30,6 +30,21 @@ export const DOCTOR_ROUTES: Routes = [
         title: _('doctor.census.title'),
         loadComponent: () => import('./pages/ward-census/ward-census').then((m) => m.WardCensus),
       },
+      {
+        path: 'encounters/:id',
+        title: _('doctor.encounter.title'),
+        loadComponent: () => import('./pages/encounter-page/encounter-page').then((m) => m.EncounterPage),
+      },
+      {
+        path: 'encounters/:id/documents/new',
+        title: _('doctor.document.newTitle'),
+        loadComponent: () => import('./pages/document-page/document-page').then((m) => m.DocumentPage),
+      },
+      {
+        path: 'documents/:id',
+        title: _('doctor.document.title'),
+        loadComponent: () => import('./pages/document-page/document-page').then((m) => m.DocumentPage),
+      },
     ],
   },
 ];

@@ -4,7 +4,11 @@ import type {
   DischargeType,
   EncounterStatus,
   EncounterType,
+  DiffChange,
+  FormCategory,
   Sex,
+  UserRole,
+  VersionStatus,
   TemporaryIdentityReason,
 } from '@benhan/shared/contracts';
 import { _ } from '@ngx-translate/core';
@@ -55,6 +59,38 @@ export const ENCOUNTER_TYPE_LABELS: Record<EncounterType, string> = {
 export const ENCOUNTER_STATUS_LABELS: Record<EncounterStatus, string> = {
   in_progress: _('doctor.encounterStatus.in_progress'),
   finished: _('doctor.encounterStatus.finished'),
+};
+
+export const FORM_CATEGORY_LABELS: Record<FormCategory, string> = {
+  medical_record: _('doctor.formCategory.medical_record'),
+  treatment: _('doctor.formCategory.treatment'),
+  nursing: _('doctor.formCategory.nursing'),
+  medication: _('doctor.formCategory.medication'),
+  consultation: _('doctor.formCategory.consultation'),
+  procedure: _('doctor.formCategory.procedure'),
+  request_result: _('doctor.formCategory.request_result'),
+  discharge: _('doctor.formCategory.discharge'),
+  transfer: _('doctor.formCategory.transfer'),
+  summary: _('doctor.formCategory.summary'),
+};
+
+export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
+  draft: _('doctor.versionStatus.draft'),
+  signed: _('doctor.versionStatus.signed'),
+};
+
+export const USER_ROLE_LABELS: Record<UserRole, string> = {
+  doctor: _('doctor.role.doctor'),
+  nurse: _('doctor.role.nurse'),
+  records_officer: _('doctor.role.records_officer'),
+  inspector: _('doctor.role.inspector'),
+  admin: _('doctor.role.admin'),
+};
+
+export const DIFF_CHANGE_LABELS: Record<DiffChange, string> = {
+  added: _('doctor.diffChange.added'),
+  removed: _('doctor.diffChange.removed'),
+  changed: _('doctor.diffChange.changed'),
 };
 
 /** `{ value, labelKey }` options of a select, in the label map's order. */

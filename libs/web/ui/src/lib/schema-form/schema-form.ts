@@ -40,6 +40,7 @@ import {
   fieldId,
   formContent,
   type GroupNode,
+  hasBlockingErrors,
   type LeafNode,
   messagesOf,
   nodeOf,
@@ -146,6 +147,11 @@ export class SchemaForm {
     return formContent(this.form());
   }
 
+  /** A value the schema refuses (out of range, too long, wrong pattern); empty required fields do not count. */
+  hasBlockingErrors(): boolean {
+    return hasBlockingErrors(this.form());
+  }
+
   /** Shows every field's messages (before a save). */
   markAllAsTouched(): void {
     this.form().markAllAsTouched();
@@ -233,6 +239,10 @@ export class SchemaForm {
     if (!control.errors) return [];
     if (!control.touched && !control.dirty && !control.errors[SERVER_ERROR]) return [];
     return messagesOf(control.errors, nodeOf(control));
+  }
+
+  protected hasMessages(control: AbstractControl): boolean {
+    return this.messages(control).length > 0;
   }
 
   protected addRow(array: AbstractControl, node: ArrayNode): void {
