@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EncountersModule } from '@benhan/api/encounters';
 import { PatientsModule } from '@benhan/api/patients';
+import { TerminologyModule } from '@benhan/api/terminology';
 import { CareChartModule } from './care-chart/care-chart.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
@@ -16,7 +17,7 @@ import { RecordCompletenessService } from './record-completeness.service';
 
 /** Clinical documents on the Ministry's forms, their immutable versions, and the record's completeness. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FormVersionEntity, FormSettingsEntity, DocumentEntity, DocumentVersionEntity, DocumentSignoffEntity]), EncountersModule, PatientsModule, CareChartModule],
+  imports: [TypeOrmModule.forFeature([FormVersionEntity, FormSettingsEntity, DocumentEntity, DocumentVersionEntity, DocumentSignoffEntity]), EncountersModule, PatientsModule, TerminologyModule, CareChartModule],
   controllers: [FormsController, DocumentsController],
   providers: [FormsService, DocumentsService, RecordCompletenessService],
   exports: [FormsService, DocumentsService, RecordCompletenessService],

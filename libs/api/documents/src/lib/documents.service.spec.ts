@@ -70,6 +70,19 @@ describe('DocumentsService (real PostgreSQL)', () => {
     expect(await bed.dataSource.query(`SELECT count(*)::int AS n FROM documents WHERE encounter_id = $1`, [encounterId])).toEqual([{ n: 0 }]);
   });
 
+  it('checks ICD-10 fields against the catalogue and the patient (R15), naming each field', async () => {
+    const encounterId = await bed.encounter();
+    const content = sampleContent(RECORD) as { admissionDiagnosis: { mainCode: string; comorbidities?: unknown } };
+    content.admissionDiagnosis.mainCode = 'J18.99';
+    const unknown = await failure(documents.create(bed.staff.doctor, encounterId, { formCode: RECORD, content }));
+    expect(unknown.fieldErrors).toEqual([expect.objectContaining({ field: '/admissionDiagnosis/mainCode', code: 'unknown_diagnosis_code' })]);
+    content.admissionDiagnosis.mainCode = 'N40';
+    const sex = await failure(documents.create(bed.staff.doctor, encounterId, { formCode: RECORD, content }));
+    expect(sex.fieldErrors).toEqual([expect.objectContaining({ field: '/admissionDiagnosis/mainCode', code: 'diagnosis_sex_mismatch' })]);
+    content.admissionDiagnosis.mainCode = 'J18.9';
+    expect((await documents.create(bed.staff.doctor, encounterId, { formCode: RECORD, content })).status).toBe('draft');
+  });
+
   it('keeps to the form rules: author roles, encounter type, one record per stay', async () => {
     const encounterId = await bed.encounter();
     expect((await failure(documents.create(bed.staff.nurse, encounterId, { formCode: RECORD, content: {} }))).code).toBe('not_an_author_role');

@@ -4,6 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, canonicalSha256, type AuthenticatedPrincipal, type UserPrincipal } from '@benhan/api/core';
 import { EncountersService, type EncounterEntity } from '@benhan/api/encounters';
 import { DepartmentsService, PatientAccessService, UsersService } from '@benhan/api/identity';
+import { PatientsService } from '@benhan/api/patients';
+import { TerminologyError, TerminologyService } from '@benhan/api/terminology';
 import type {
   AmendDocumentRequest,
   CreateDocumentRequest,
@@ -14,6 +16,7 @@ import type {
   SaveDraftRequest,
   SignerStep,
   SignoffSummary,
+  FieldError,
   UserRole,
 } from '@benhan/shared/contracts';
 import { diffContent } from './content-diff';
@@ -21,6 +24,7 @@ import { DocumentError } from './documents.errors';
 import { DocumentSignoffEntity } from './entities/document-signoff.entity';
 import { DocumentVersionEntity } from './entities/document-version.entity';
 import { DocumentEntity } from './entities/document.entity';
+import { codedValues } from './forms/coded-fields';
 import { FormsService } from './forms/forms.service';
 
 /** Clock skew tolerated between a client's "effective at" and the server's now. */
@@ -49,6 +53,8 @@ export class DocumentsService {
     private readonly access: PatientAccessService,
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
+    private readonly patients: PatientsService,
+    private readonly terminology: TerminologyService,
     private readonly clock: Clock,
   ) {}
 
@@ -107,7 +113,7 @@ export class DocumentsService {
         const existing = await em.getRepository(DocumentEntity).findOneBy({ encounterId, formCode: form.code });
         if (existing) throw new DocumentError('one_per_encounter', `This encounter already has a ${form.code} document: amend it instead`, { documentId: existing.id });
       }
-      this.requireValid(form, request.content);
+      await this.requireValid(form, request.content, encounter);
       const document = await em.getRepository(DocumentEntity).save(
         em.getRepository(DocumentEntity).create({
           facilityId: principal.facilityId,
@@ -136,9 +142,9 @@ export class DocumentsService {
       if (version.revision !== request.revision) {
         throw new DocumentError('stale_revision', 'This draft was saved elsewhere after you opened it: reload it and apply your changes again', { currentRevision: version.revision });
       }
-      await this.requireOpenRecord(em, principal.facilityId, document.encounterId);
+      const encounter = await this.requireOpenRecord(em, principal.facilityId, document.encounterId);
       const { form } = await this.forms.effective(principal.facilityId, version.formCode, version.schemaVersion, em);
-      this.requireValid(form, request.content);
+      await this.requireValid(form, request.content, encounter);
       await em.getRepository(DocumentVersionEntity).update(
         { id: version.id },
         {
@@ -166,7 +172,7 @@ export class DocumentsService {
       if (latest.status !== 'signed') throw new DocumentError('latest_not_signed', `Version ${latest.number} is still a draft: edit it, or sign it first`);
       const { form } = await this.forms.effective(principal.facilityId, document.formCode, undefined, em);
       const role = authorRole(principal, form.authorRoles);
-      this.requireValid(form, request.content);
+      await this.requireValid(form, request.content, encounter);
       return this.insertVersion(em, { document, number: latest.number + 1, reason: request.reason.trim(), principal, role, encounter, schemaVersion: form.version, content: request.content, effectiveAt, now });
     });
     return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
@@ -231,12 +237,31 @@ export class DocumentsService {
     }
   }
 
-  private requireValid(form: Parameters<FormsService['validateContent']>[0], content: unknown): void {
+  /** The content fits the form's schema (draft rules), and its coded fields hold codes valid for this patient and date (R15). */
+  private async requireValid(form: Parameters<FormsService['validateContent']>[0], content: unknown, encounter: EncounterEntity): Promise<void> {
     if (typeof content !== 'object' || content === null || Array.isArray(content)) {
       throw new DocumentError('invalid_content', 'Content must be a JSON object', {}, [{ field: '/', message: 'must be an object', code: 'type' }]);
     }
     const problems = this.forms.validateContent(form, content, 'draft');
+    if (!problems.length) problems.push(...(await this.codeProblems(form.schema, content, encounter)));
     if (problems.length) throw new DocumentError('invalid_content', `The content does not fit form ${form.code}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, {}, problems);
+  }
+
+  private async codeProblems(schema: Parameters<typeof codedValues>[0], content: unknown, encounter: EncounterEntity): Promise<FieldError[]> {
+    const coded = codedValues(schema, content).filter((c) => c.system === 'icd10');
+    if (!coded.length) return [];
+    const patient = await this.patients.require(encounter.facilityId, encounter.patientId);
+    const problems: FieldError[] = [];
+    for (const value of coded) {
+      try {
+        // Form fields do not say whether a code is the main diagnosis, so only existence and sex are checked here.
+        await this.terminology.requireDiagnosisCode(value.code, { role: 'secondary', patientSex: patient.sex, at: encounter.endedAt ?? this.clock.now(), field: value.pointer });
+      } catch (error) {
+        if (!(error instanceof TerminologyError)) throw error;
+        problems.push(...error.fieldErrors.map((f) => ({ ...f, code: error.code })));
+      }
+    }
+    return problems;
   }
 
   private effectiveAt(value: string | null | undefined, now: Date): Date {
