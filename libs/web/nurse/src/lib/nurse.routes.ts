@@ -1,6 +1,47 @@
 import type { Routes } from '@angular/router';
 import { _ } from '@ngx-translate/core';
-import { NurseHome } from './pages/nurse-home/nurse-home';
+import { NurseStore } from './nurse.store';
+import { NurseWorkspace } from './pages/nurse-workspace/nurse-workspace';
+import { WardList } from './pages/ward-list/ward-list';
 
-/** Routes of the nurse workspace, lazy-loaded by the app under `/nurse` (its guard checks the role). */
-export const NURSE_ROUTES: Routes = [{ path: '', title: _('workspace.nurse'), component: NurseHome }];
+/**
+ * Routes of the nurse workspace, lazy-loaded by the app under `/nurse` (its guard checks the role).
+ * The ward list is the landing page; a patient's care chart has one child route per tab.
+ */
+export const NURSE_ROUTES: Routes = [
+  {
+    path: '',
+    component: NurseWorkspace,
+    providers: [NurseStore],
+    children: [
+      { path: '', title: _('nurse.ward.title'), component: WardList },
+      {
+        path: 'round',
+        title: _('nurse.round.title'),
+        loadComponent: () => import('./pages/vital-signs-round/vital-signs-round').then((m) => m.VitalSignsRound),
+      },
+      {
+        path: 'encounters/:encounterId',
+        loadComponent: () => import('./pages/care-chart/care-chart-page').then((m) => m.CareChartPage),
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'vital-signs' },
+          {
+            path: 'vital-signs',
+            title: _('nurse.chart.tabs.vitalSigns'),
+            loadComponent: () => import('./pages/care-chart/vital-signs-tab/vital-signs-tab').then((m) => m.VitalSignsTab),
+          },
+          {
+            path: 'medications',
+            title: _('nurse.chart.tabs.medications'),
+            loadComponent: () => import('./pages/care-chart/medication-tab/medication-tab').then((m) => m.MedicationTab),
+          },
+          {
+            path: 'care-notes',
+            title: _('nurse.chart.tabs.careNotes'),
+            loadComponent: () => import('./pages/care-chart/care-notes-tab/care-notes-tab').then((m) => m.CareNotesTab),
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,26 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { VitalSignObservation } from '@benhan/shared/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { buildVitalsChart } from '../../vital-signs/vitals-chart-geometry';
+
+/**
+ * The vital signs chart as on the paper "phiếu theo dõi chức năng sống": temperature (blue, left scale
+ * 35–41 °C) and pulse (red, right scale 40–160 /min) curves over the days of the range, blood pressure bars
+ * below. Plain SVG, so it prints and its points can be asserted.
+ */
+@Component({
+  selector: 'bh-vitals-chart',
+  imports: [DatePipe, TranslatePipe],
+  templateUrl: './vitals-chart.html',
+  styleUrl: './vitals-chart.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class VitalsChart {
+  readonly observations = input.required<readonly VitalSignObservation[]>();
+  readonly from = input.required<Date>();
+  readonly to = input.required<Date>();
+
+  protected readonly chart = computed(() => buildVitalsChart(this.observations(), { from: this.from(), to: this.to() }));
+  protected readonly viewBox = computed(() => `0 0 ${this.chart().layout.width} ${this.chart().layout.height}`);
+}
