@@ -1,4 +1,5 @@
 import type {
+  DocumentVersion,
   CensusEntry,
   Department,
   EncounterDetail,
@@ -225,14 +226,45 @@ describe('the nurses’ care chart: vital signs and medication administrations',
       expect((await system.request('POST', `/api/medication-administrations/${refused.body.id}/entered-in-error`, { token: nurse, json: { reason: 'again' } })).status).toBe(409);
     });
 
-    it('checks an order reference against the encounter’s treatment sheets (read through the documents service)', async () => {
-      const orders = await system.request<MedicationOrderLine[]>('GET', `/api/encounters/${inpatient.encounterId}/medication-orders`, { token: nurse });
-      expect([orders.status, orders.body]).toEqual([200, []]);
-      const unknown = await system.request<ProblemDetails>('POST', `/api/encounters/${inpatient.encounterId}/medication-administrations`, {
-        token: nurse,
-        json: { treatmentSheetDocumentId: '00000000-0000-4000-8000-000000000002', orderId: 'o1', drug: 'Paracetamol', dose: '500 mg', route: 'oral', status: 'given', administeredAt: minutesAgo(5) },
+    it('answers the orders of a treatment sheet the doctor writes, and refuses an order reference that is not on one', async () => {
+      const sheet = await system.request<DocumentVersion>('POST', `/api/encounters/${inpatient.encounterId}/documents`, {
+        token: doctor,
+        json: {
+          formCode: '39/BV2',
+          content: {
+            entries: [
+              {
+                at: minutesAgo(60),
+                progress: 'Sốt 38,6 °C, ho khan.',
+                orders: [
+                  { id: 'A1', type: 'medication', text: 'Paracetamol 500 mg x 1 viên uống khi sốt', drug: 'Paracetamol 500 mg', dose: '500 mg', route: 'oral', frequency: 'Khi sốt' },
+                  { id: 'A2', type: 'care', text: 'Chườm mát' },
+                ],
+              },
+            ],
+          },
+        },
       });
-      expect([unknown.status, unknown.body.type, unknown.body.errors?.[0]?.field]).toEqual([400, expect.stringContaining('unknown_order'), 'orderId']);
+      expect(sheet.status).toBe(201);
+      const url = `/api/encounters/${inpatient.encounterId}/medication-orders`;
+      const orders = (await system.request<MedicationOrderLine[]>('GET', url, { token: nurse })).body.filter((o) => o.treatmentSheetDocumentId === sheet.body.documentId);
+      expect(orders.map((o) => [o.orderId, o.drug, o.route, o.administrations.length])).toEqual([['A1', 'Paracetamol 500 mg', 'oral', 0]]);
+
+      const given = await system.request<MedicationAdministration>('POST', `/api/encounters/${inpatient.encounterId}/medication-administrations`, {
+        token: nurse,
+        json: { treatmentSheetDocumentId: sheet.body.documentId, orderId: 'A1', drug: 'Paracetamol 500 mg', dose: '500 mg', route: 'oral', status: 'given', administeredAt: minutesAgo(10) },
+      });
+      expect(given.status).toBe(201);
+      const after = (await system.request<MedicationOrderLine[]>('GET', url, { token: nurse })).body.find((o) => o.treatmentSheetDocumentId === sheet.body.documentId);
+      expect(after?.administrations.map((a) => [a.status, a.orderId])).toEqual([['given', 'A1']]);
+
+      for (const orderId of ['A2', 'Z9']) {
+        const unknown = await system.request<ProblemDetails>('POST', `/api/encounters/${inpatient.encounterId}/medication-administrations`, {
+          token: nurse,
+          json: { treatmentSheetDocumentId: sheet.body.documentId, orderId, drug: 'Paracetamol', dose: '500 mg', route: 'oral', status: 'given', administeredAt: minutesAgo(5) },
+        });
+        expect([unknown.status, unknown.body.type, unknown.body.errors?.[0]?.field]).toEqual([400, expect.stringContaining('unknown_order'), 'orderId']);
+      }
     });
   });
 });

@@ -1,17 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { FormsService } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { DepartmentEntity, FacilityEntity, PasswordHasher, SystemClientEntity, UserDepartmentEntity, UserEntity } from '@benhan/api/identity';
 import { PatientsService } from '@benhan/api/patients';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/env.schema';
 import { seedDemoCareChart } from './demo-care-chart';
+import { seedDemoDocuments } from './demo-documents';
 import { DEMO_CLIENTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_USERS } from './demo-hospital';
 
 /**
  * Seeds the demo hospital once, in one transaction, on an empty database when DEMO_SEED=true:
- * departments, wards and beds, one user per role, the LIS and PACS clients, and a dozen admitted patients.
+ * departments, wards and beds, one user per role, the LIS and PACS clients, a dozen admitted patients, the
+ * internal-medicine ward's vital signs, treatment sheets and a record draft.
  */
 @Injectable()
 export class DemoSeedService implements OnApplicationBootstrap {
@@ -23,6 +26,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly patients: PatientsService,
     private readonly encounters: EncountersService,
+    private readonly forms: FormsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -102,6 +106,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         });
       }
       await seedDemoCareChart(em, facility.id);
+      await seedDemoDocuments(em, this.forms, facility.id);
     });
     this.logger.log(`Demo hospital seeded in ${Date.now() - started} ms`);
   }
