@@ -23,7 +23,7 @@ test('the nurse charts a set of vital signs with the keyboard and sees it in the
   await expect(page.getByTestId('chart-patient')).toHaveText(patientName);
 
   // Wait for the flowsheet of the range, then count the chart's points before.
-  await expect(page.getByTestId('flowsheet-row').or(page.getByTestId('flowsheet-empty')).first()).toBeVisible();
+  await expect(page.locator('bh-vitals-flowsheet[aria-busy="false"]')).toHaveCount(1);
   const temperaturePoints = page.getByTestId('temperature-point');
   const pulsePoints = page.getByTestId('pulse-point');
   const temperaturesBefore = await temperaturePoints.count();

@@ -17,9 +17,12 @@ import { flowsheetRows } from './flowsheet-rows';
   templateUrl: './vitals-flowsheet.html',
   styleUrl: './vitals-flowsheet.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[attr.aria-busy]': 'loading()' },
 })
 export class VitalsFlowsheet {
   readonly observations = input.required<readonly VitalSignObservation[]>();
+  /** While the range is (re)loading: no "nothing charted" message yet. */
+  readonly loading = input(false);
   readonly markEnteredInError = output<VitalSignObservation>();
 
   protected readonly labels = KIND_SHORT_LABELS;

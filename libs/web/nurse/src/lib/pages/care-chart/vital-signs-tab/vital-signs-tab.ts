@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import type { VitalSignObservation } from '@benhan/shared/contracts';
@@ -58,7 +58,12 @@ export class VitalSignsTab {
     },
     stream: ({ params }) => this.api.flowsheet(params.encounterId, { from: params.from, to: params.to }),
   });
-  protected readonly observations = computed<VitalSignObservation[]>(() => (this.flowsheet.hasValue() ? this.flowsheet.value().observations : []));
+  /** The range's observations; the previous ones stay drawn while a new range or a save reloads. */
+  protected readonly observations = linkedSignal<VitalSignObservation[] | undefined, VitalSignObservation[]>({
+    source: () => (this.flowsheet.hasValue() ? this.flowsheet.value().observations : undefined),
+    computation: (next, previous) => next ?? previous?.value ?? [],
+  });
+  protected readonly loading = this.flowsheet.isLoading;
   protected readonly loadError = computed(() => {
     const error = this.flowsheet.error();
     return error ? failureMessage(error) : null;
