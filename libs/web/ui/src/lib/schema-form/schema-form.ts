@@ -173,7 +173,7 @@ export class SchemaForm {
   /** Scrolls to the first field with a message and focuses it. */
   focusFirstError(): void {
     const first = this.document.querySelector<HTMLElement>('bh-schema-form .bh-sf__field--invalid input, bh-schema-form .bh-sf__field--invalid textarea');
-    first?.scrollIntoView({ block: 'center' });
+    first?.scrollIntoView?.({ block: 'center' });
     first?.focus();
   }
 

@@ -126,14 +126,19 @@ export class DocumentPage {
 
   // --- the form definition: the latest for a new document, else the version's own schema version ------------
 
-  private readonly formResource = rxResource({
-    params: () => {
+  /** Which definition to show; compared by value so that saving the draft does not load the form again. */
+  private readonly formKey = computed<{ code: string; version: number | null } | undefined>(
+    () => {
       const { formCode } = this.params();
       if (this.creating()) return formCode ? { code: formCode, version: null } : undefined;
       const summary = this.summary();
       const version = this.version();
       return summary && version ? { code: summary.formCode, version: version.schemaVersion } : undefined;
     },
+    { equal: (a, b) => a?.code === b?.code && a?.version === b?.version },
+  );
+  private readonly formResource = rxResource({
+    params: () => this.formKey(),
     stream: ({ params }): Observable<FormDefinition> =>
       params.version === null ? this.api.form(params.code) : this.api.formVersion(params.code, params.version),
   });
