@@ -1,6 +1,6 @@
 import { canonicalSha256 } from '@benhan/api/core';
 import { DocumentsTestbed } from '../testing/documents-testbed';
-import { sampleContent } from '../testing/form-samples';
+import { sampleContent, shippedFormSamples } from '../testing/form-samples';
 import { DocumentError } from './documents.errors';
 import { DocumentsService } from './documents.service';
 import { FormsService } from './forms/forms.service';
@@ -180,6 +180,13 @@ describe('DocumentsService (real PostgreSQL)', () => {
     expect((await forms.get(admin.facilityId, RECORD, 1)).title.en).toBe(original.title.en);
     const bad = await failure(forms.upload(admin, { ...upload, schema: { type: 'object', properties: {} } }));
     expect(bad.fieldErrors).toEqual([expect.objectContaining({ field: 'schema', code: 'additionalProperties' })]);
+  });
+
+  it('serves a form with its sections and fields in the order of the paper form', async () => {
+    const shipped = shippedFormSamples().find((f) => f.definition.code === RECORD)?.definition;
+    const served = await bed.module.get(FormsService).get(bed.staff.doctor.facilityId, RECORD, 1);
+    expect(Object.keys(served.schema.properties ?? {})).toEqual(Object.keys(shipped?.schema.properties ?? {}));
+    expect(Object.keys(served.schema.properties?.['history']?.properties ?? {})).toEqual(Object.keys(shipped?.schema.properties?.['history']?.properties ?? {}));
   });
 
   it('does not store a shipped form again when its file has not changed', async () => {

@@ -26,7 +26,8 @@ export class Documents1795800006000 implements MigrationInterface {
         signers jsonb NOT NULL,
         required_for jsonb NOT NULL,
         requirement_group varchar(40),
-        schema jsonb NOT NULL,
+        -- json, not jsonb: jsonb reorders keys, and a form's sections and fields print in the order written.
+        schema json NOT NULL,
         uncertainties jsonb NOT NULL DEFAULT '[]',
         definition_hash char(64) NOT NULL,
         origin varchar(10) NOT NULL CHECK (origin IN ('shipped', 'uploaded')),

@@ -17,7 +17,8 @@ export class FormVersionEntity {
   @Column({ type: 'jsonb' }) signers!: SignerStep[];
   @Column({ name: 'required_for', type: 'jsonb' }) requiredFor!: FormRequirement[];
   @Column({ name: 'requirement_group', type: 'varchar', length: 40, nullable: true }) requirementGroup!: string | null;
-  @Column({ type: 'jsonb' }) schema!: JsonSchema;
+  /** `json`, not `jsonb`: the order of sections and fields is the form's. */
+  @Column({ type: 'json' }) schema!: JsonSchema;
   @Column({ type: 'jsonb' }) uncertainties!: string[];
   @Column({ name: 'definition_hash', type: 'char', length: 64 }) definitionHash!: string;
   @Column({ type: 'varchar', length: 10 }) origin!: 'shipped' | 'uploaded';
