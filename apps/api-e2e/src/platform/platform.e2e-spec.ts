@@ -42,6 +42,15 @@ describe('platform: health, errors, headers, OpenAPI', () => {
     expect([page.status, page.body]).toEqual([200, expect.stringContaining('swagger')]);
   });
 
+  it('compresses large answers for clients that accept gzip, and only those', async () => {
+    const gzip = await system.request<{ paths: object }>('GET', '/api/docs-json', { headers: { 'accept-encoding': 'gzip' } });
+    expect([gzip.status, gzip.headers.get('content-encoding'), Object.keys(gzip.body.paths).length > 10]).toEqual([200, 'gzip', true]);
+    const plain = await system.request('GET', '/api/docs-json', { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const small = await system.request('GET', '/health/live', { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+
   it('keeps security events append-only in the database', async () => {
     await system.login('doctor');
     await expect(system.sql(`UPDATE security_events SET outcome = 'failure'`)).rejects.toThrow(/append-only/);

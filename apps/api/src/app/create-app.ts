@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -42,6 +43,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       hsts: config.env === 'production',
     }),
   );
+  // Flowsheets and record histories are large, repetitive JSON (a 60-day chart is 4 MiB, ~10× less gzipped):
+  // worth the CPU on hospital Wi-Fi. Small answers (< 2 KiB) go as they are.
+  app.use(compression({ threshold: 2048 }));
   app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.useGlobalPipes(createValidationPipe());
 
