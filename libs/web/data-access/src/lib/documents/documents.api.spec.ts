@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { DocumentDiff, FormSummary } from '@benhan/shared/contracts';
+import type { DocumentDiff, FormSettingsRequest, FormSummary, UploadFormRequest } from '@benhan/shared/contracts';
 import { problemCodeOf, problemOf } from '../http/problem-details';
 import { DocumentsApi } from './documents.api';
 
@@ -32,6 +32,20 @@ describe(DocumentsApi.name, () => {
     backend.expectOne({ method: 'GET', url: '/api/forms/01%2FBV1' }).flush({});
     api.formVersion('01/BV1', 2).subscribe();
     backend.expectOne({ method: 'GET', url: '/api/forms/01%2FBV1/versions/2' }).flush({});
+  });
+
+  it('uploads a form definition and saves a form’s facility settings under its URL-encoded code', () => {
+    const upload = { code: 'E2E/BV2', signers: [{ step: 1, role: 'author', label: 'Người lập' }] } as unknown as UploadFormRequest;
+    api.uploadForm(upload).subscribe();
+    const post = backend.expectOne({ method: 'POST', url: '/api/forms' });
+    expect(post.request.body).toBe(upload);
+    post.flush({ code: 'E2E/BV2', version: 1 }, { status: 201, statusText: 'Created' });
+
+    const settings: FormSettingsRequest = { signers: [{ step: 1, role: 'author', label: 'Bác sĩ làm bệnh án' }], requiredFor: [], active: false };
+    api.saveFormSettings('01/BV1', settings).subscribe();
+    const put = backend.expectOne({ method: 'PUT', url: '/api/forms/01%2FBV1/settings' });
+    expect(put.request.body).toEqual(settings);
+    put.flush({});
   });
 
   it('lists, creates and checks the completeness of an encounter’s documents', () => {

@@ -10,8 +10,10 @@ import type {
   EncounterCompleteness,
   EncounterType,
   FormDefinition,
+  FormSettingsRequest,
   FormSummary,
   SaveDraftRequest,
+  UploadFormRequest,
 } from '@benhan/shared/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from '../http/api-base-url';
@@ -26,7 +28,7 @@ export class DocumentsApi {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
 
-  /** Active forms, optionally only those allowed for an encounter type. */
+  /** The registry's forms (each at its latest schema version, with this facility's settings), optionally only those allowed for an encounter type. */
   forms(encounterType?: EncounterType): Observable<FormSummary[]> {
     const params = encounterType ? new HttpParams().set('encounterType', encounterType) : undefined;
     return this.http.get<FormSummary[]>(`${this.baseUrl}/api/forms`, { params });
@@ -40,6 +42,19 @@ export class DocumentsApi {
   /** A given schema version of a form: a document is edited with the schema it was written against. */
   formVersion(code: string, version: number): Observable<FormDefinition> {
     return this.http.get<FormDefinition>(`${this.baseUrl}/api/forms/${encodeURIComponent(code)}/versions/${version}`);
+  }
+
+  /**
+   * Uploads a form definition (admin): a new code is a new form, an existing one gets a new schema version, and an
+   * identical definition changes nothing. A 400 `invalid_form` names each bad entry (`schema.properties.x`, `signers[0].role`).
+   */
+  uploadForm(body: UploadFormRequest): Observable<FormDefinition> {
+    return this.http.post<FormDefinition>(`${this.baseUrl}/api/forms`, body);
+  }
+
+  /** This facility's signer matrix, completeness rule and active flag of a form (admin); a 400 names the bad entry (`signers[0].step`). */
+  saveFormSettings(code: string, body: FormSettingsRequest): Observable<FormDefinition> {
+    return this.http.put<FormDefinition>(`${this.baseUrl}/api/forms/${encodeURIComponent(code)}/settings`, body);
   }
 
   forEncounter(encounterId: string): Observable<DocumentSummary[]> {

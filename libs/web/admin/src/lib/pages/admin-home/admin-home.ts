@@ -1,16 +1,13 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { WORKSPACES } from '@benhan/shared/contracts';
-import { WorkspacePlaceholder } from '@benhan/web/ui';
-import { _ } from '@ngx-translate/core';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
 
+/** The admin workspace's landing page (`/admin`): what it administers, each area opening its page. */
 @Component({
   selector: 'bh-admin-home',
-  imports: [WorkspacePlaceholder],
+  imports: [RouterLink, TranslatePipe],
   templateUrl: './admin-home.html',
+  styleUrl: './admin-home.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AdminHome {
-  protected readonly titleKey = _('workspacePage.admin.title');
-  protected readonly descriptionKey = _('workspacePage.admin.description');
-  protected readonly icon = WORKSPACES.find((w) => w.key === 'admin')?.icon;
-}
+export class AdminHome {}
