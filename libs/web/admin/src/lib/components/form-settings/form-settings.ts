@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import type { EncounterType, FieldError, FormDefinition, SignerRole } from '@benhan/shared/contracts';
 import { DocumentsApi, problemOf, statusOf } from '@benhan/web/data-access';
-import { _, TranslatePipe } from '@ngx-translate/core';
+import { _, TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Checkbox } from 'primeng/checkbox';
 import { InputText } from 'primeng/inputtext';
 import { Message } from 'primeng/message';
 import { Select } from 'primeng/select';
 import { ToggleSwitch } from 'primeng/toggleswitch';
+import type { Observable } from 'rxjs';
 import { failureMessage, type Translatable } from '../../failure-message';
 import { ENCOUNTER_TYPE_LABELS, optionsOf, SIGNER_ROLE_LABELS, signerProblemLabel } from '../../labels';
 import {
@@ -40,11 +42,16 @@ import {
 })
 export class FormSettings {
   private readonly api = inject(DocumentsApi);
+  private readonly translate = inject(TranslateService);
 
   readonly form = input.required<FormDefinition>();
   readonly saved = output<FormDefinition>();
 
-  protected readonly roleOptions = optionsOf(SIGNER_ROLE_LABELS);
+  /** Role options with their text (not just a key), so the select's options are named for screen readers too. */
+  private readonly roleTexts = toSignal(this.translate.stream(Object.values(SIGNER_ROLE_LABELS)) as Observable<Record<string, string>>, { initialValue: {} as Record<string, string> });
+  protected readonly roleOptions = computed(() =>
+    optionsOf(SIGNER_ROLE_LABELS).map((o) => ({ value: o.value, label: this.roleTexts()[o.labelKey] ?? o.labelKey })),
+  );
   protected readonly encounterTypeLabels = ENCOUNTER_TYPE_LABELS;
 
   protected readonly rows = linkedSignal<SignerRow[]>(() => rowsOf(this.form().signers));
