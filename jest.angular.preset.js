@@ -9,6 +9,8 @@ module.exports = {
       { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
     ],
   },
+  // The first TestBed of a file compiles its components: seconds on a busy 2-core CI box, not a hang.
+  testTimeout: 30_000,
   // Angular's locale data (@angular/common/locales/*.js) ships as ESM without the .mjs extension.
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@angular/common/locales/)'],
   snapshotSerializers: [
