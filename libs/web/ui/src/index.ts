@@ -6,6 +6,13 @@ export { provideBenhanI18n } from './lib/i18n/provide-i18n';
 export { provideI18nTesting } from './lib/testing/provide-i18n-testing';
 export { LanguageSwitch } from './lib/language-switch/language-switch';
 export { WorkspacePlaceholder } from './lib/workspace-placeholder/workspace-placeholder';
+export {
+  WorkspaceFrame,
+  workspaceFrameData,
+  urlPath,
+  type WorkspaceFrameConfig,
+  type WorkspaceTab,
+} from './lib/workspace-frame/workspace-frame';
 export { BedPicker } from './lib/bed-picker/bed-picker';
 export { BirthDatePipe, type BirthInfo } from './lib/dates/birth-date.pipe';
 export { formatLocalIsoDate, fromLocalIsoDate, toLocalIsoDate } from './lib/dates/local-date';

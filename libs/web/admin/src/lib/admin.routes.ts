@@ -1,7 +1,29 @@
 import type { Routes } from '@angular/router';
+import { WorkspaceFrame, type WorkspaceFrameConfig, workspaceFrameData } from '@benhan/web/ui';
 import { _ } from '@ngx-translate/core';
 import { AdminHome } from './pages/admin-home/admin-home';
-import { AdminWorkspace } from './pages/admin-workspace/admin-workspace';
+
+/** The admin workspace's title and menu (overview, the form registry) above its pages. */
+const FRAME: WorkspaceFrameConfig = {
+  titleKey: _('workspacePage.admin.title'),
+  navLabelKey: _('admin.nav.label'),
+  tabs: [
+    {
+      link: '/admin',
+      icon: 'pi pi-home',
+      labelKey: _('admin.nav.home'),
+      testId: 'nav-home',
+      activeWhen: (path) => path === '/admin',
+    },
+    {
+      link: '/admin/forms',
+      icon: 'pi pi-file-edit',
+      labelKey: _('admin.nav.forms'),
+      testId: 'nav-forms',
+      activeWhen: (path) => path.startsWith('/admin/forms'),
+    },
+  ],
+};
 
 /**
  * Routes of the admin workspace, lazy-loaded by the app under `/admin` (its guard checks the role).
@@ -10,7 +32,8 @@ import { AdminWorkspace } from './pages/admin-workspace/admin-workspace';
 export const ADMIN_ROUTES: Routes = [
   {
     path: '',
-    component: AdminWorkspace,
+    component: WorkspaceFrame,
+    data: workspaceFrameData(FRAME),
     children: [
       { path: '', title: _('workspace.admin'), component: AdminHome },
       {

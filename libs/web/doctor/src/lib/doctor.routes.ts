@@ -1,8 +1,31 @@
 import type { Routes } from '@angular/router';
+import { WorkspaceFrame, type WorkspaceFrameConfig, workspaceFrameData } from '@benhan/web/ui';
 import { _ } from '@ngx-translate/core';
 import { DoctorStore } from './doctor.store';
-import { DoctorWorkspace } from './pages/doctor-workspace/doctor-workspace';
 import { PatientSearch } from './pages/patient-search/patient-search';
+
+/** The doctor workspace's title and menu (patients, ward census) above its pages. */
+const FRAME: WorkspaceFrameConfig = {
+  titleKey: _('workspacePage.doctor.title'),
+  navLabelKey: _('doctor.nav.label'),
+  tabs: [
+    {
+      link: '/doctor',
+      icon: 'pi pi-users',
+      labelKey: _('doctor.nav.patients'),
+      testId: 'nav-patients',
+      // The patient search is `/doctor`; patient pages and the registration form belong to it too.
+      activeWhen: (path) => path === '/doctor' || path.startsWith('/doctor/patients'),
+    },
+    {
+      link: '/doctor/census',
+      icon: 'pi pi-th-large',
+      labelKey: _('doctor.nav.census'),
+      testId: 'nav-census',
+      activeWhen: (path) => path.startsWith('/doctor/census'),
+    },
+  ],
+};
 
 /**
  * Routes of the doctor workspace, lazy-loaded by the app under `/doctor` (its guard checks the role).
@@ -11,7 +34,8 @@ import { PatientSearch } from './pages/patient-search/patient-search';
 export const DOCTOR_ROUTES: Routes = [
   {
     path: '',
-    component: DoctorWorkspace,
+    component: WorkspaceFrame,
+    data: workspaceFrameData(FRAME),
     providers: [DoctorStore],
     children: [
       { path: '', title: _('doctor.patients.title'), component: PatientSearch },

@@ -1,8 +1,31 @@
 import type { Routes } from '@angular/router';
+import { WorkspaceFrame, type WorkspaceFrameConfig, workspaceFrameData } from '@benhan/web/ui';
 import { _ } from '@ngx-translate/core';
 import { NurseStore } from './nurse.store';
-import { NurseWorkspace } from './pages/nurse-workspace/nurse-workspace';
 import { WardList } from './pages/ward-list/ward-list';
+
+/** The nurse workspace's title and menu (the ward, the vital signs round) above its pages. */
+const FRAME: WorkspaceFrameConfig = {
+  titleKey: _('workspacePage.nurse.title'),
+  navLabelKey: _('nurse.nav.label'),
+  tabs: [
+    {
+      link: '/nurse',
+      icon: 'pi pi-th-large',
+      labelKey: _('nurse.nav.ward'),
+      testId: 'nav-ward',
+      // The ward list is `/nurse`; each patient's care chart belongs to it.
+      activeWhen: (path) => path === '/nurse' || path.startsWith('/nurse/encounters'),
+    },
+    {
+      link: '/nurse/round',
+      icon: 'pi pi-heart',
+      labelKey: _('nurse.nav.round'),
+      testId: 'nav-round',
+      activeWhen: (path) => path.startsWith('/nurse/round'),
+    },
+  ],
+};
 
 /**
  * Routes of the nurse workspace, lazy-loaded by the app under `/nurse` (its guard checks the role).
@@ -11,7 +34,8 @@ import { WardList } from './pages/ward-list/ward-list';
 export const NURSE_ROUTES: Routes = [
   {
     path: '',
-    component: NurseWorkspace,
+    component: WorkspaceFrame,
+    data: workspaceFrameData(FRAME),
     providers: [NurseStore],
     children: [
       { path: '', title: _('nurse.ward.title'), component: WardList },
