@@ -37,7 +37,7 @@ import { Icd10Input } from '../icd10-input/icd10-input';
   selector: 'bh-admission-dialog',
   imports: [FormsModule, TranslatePipe, Dialog, Select, SelectButton, Message, ButtonDirective, ButtonLabel, BedPicker, Icd10Input],
   templateUrl: './admission-dialog.html',
-  styleUrl: '../dialog-form.css',
+  styleUrl: '../dialog-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AdmissionDialog {

@@ -41,7 +41,7 @@ import { Icd10Input } from '../icd10-input/icd10-input';
   selector: 'bh-discharge-dialog',
   imports: [FormsModule, TranslatePipe, Dialog, Select, Message, ButtonDirective, ButtonLabel, Icd10Input],
   templateUrl: './discharge-dialog.html',
-  styleUrl: '../dialog-form.css',
+  styleUrl: '../dialog-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DischargeDialog {

@@ -34,7 +34,7 @@ import { failureMessage, type Translatable } from '../../failure-message';
   selector: 'bh-transfer-dialog',
   imports: [FormsModule, TranslatePipe, Dialog, Select, InputText, Message, ButtonDirective, ButtonLabel, BedPicker],
   templateUrl: './transfer-dialog.html',
-  styleUrl: '../dialog-form.css',
+  styleUrl: '../dialog-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TransferDialog {
