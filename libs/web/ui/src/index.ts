@@ -9,7 +9,6 @@ export { WorkspacePlaceholder } from './lib/workspace-placeholder/workspace-plac
 export {
   WorkspaceFrame,
   workspaceFrameData,
-  urlPath,
   type WorkspaceFrameConfig,
   type WorkspaceTab,
 } from './lib/workspace-frame/workspace-frame';
