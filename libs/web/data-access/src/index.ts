@@ -12,3 +12,5 @@ export { DepartmentsApi } from './lib/departments/departments.api';
 export { DocumentsApi } from './lib/documents/documents.api';
 export { TerminologyApi, type Icd10SearchParams } from './lib/terminology/terminology.api';
 export { CareChartApi } from './lib/care-chart/care-chart.api';
+export { SignaturesApi } from './lib/signatures/signatures.api';
+export { SigningFlow, type SigningHandlers, type SigningMode, type SigningProblem } from './lib/signatures/signing-flow';
