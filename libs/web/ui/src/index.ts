@@ -29,3 +29,21 @@ export {
   type PointerLabel,
   type ServerFieldError,
 } from './lib/schema-form/schema-model';
+export { PinDialog, type PinDialogProblem } from './lib/signatures/pin-dialog';
+export { SignatureBadge } from './lib/signatures/signature-badge';
+export { SignatureReportPanel, type SignatureDownload, type SignatureDownloadKind } from './lib/signatures/signature-report';
+export {
+  PIN_PATTERN,
+  pinProblem,
+  badgeStateOf,
+  signatureBadges,
+  signatureFileNames,
+  opensslVerifyCommand,
+  saveBlob,
+  SIGNATURE_CHECK_LABELS,
+  SIGNATURE_BADGE_LABELS,
+  type PinDialogMode,
+  type SignatureBadgeState,
+  type SignatureBadgeView,
+  type SignatureFileNames,
+} from './lib/signatures/signature-model';

@@ -1,26 +1,46 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { FieldError, MySigningState, SignatureSummary } from '@benhan/shared/contracts';
+import type {
+  FieldError,
+  MySigningState,
+  SignatureSummary,
+} from '@benhan/shared/contracts';
 import { SigningFlow } from './signing-flow';
 
+const CERTIFICATE: SigningCertificate = {
+  serial: '0a1b',
+  subject: 'CN=BS. Nguyễn Văn Minh',
+  issuer: 'CN=Benhan CA',
+  notBefore: '2026-01-01T00:00:00Z',
+  notAfter: '2028-01-01T00:00:00Z',
+  status: 'active',
+  revokedAt: null,
+  revocationReason: null,
+};
 const ENROLLED: MySigningState = {
-  certificate: {
-    serial: '0a1b',
-    subject: 'CN=BS. Nguyễn Văn Minh',
-    issuer: 'CN=Benhan CA',
-    notBefore: '2026-01-01T00:00:00Z',
-    notAfter: '2028-01-01T00:00:00Z',
-    status: 'active',
-    revokedAt: null,
-    revocationReason: null,
-  },
+  certificate: CERTIFICATE,
   locked: false,
   failedPinAttempts: 0,
 };
 
-function problem(code: string, status: number, extra: Record<string, unknown> = {}) {
-  return [{ type: `https://benhan.dev/problems/${code}`, title: 'Refused', status, ...extra }, { status, statusText: 'Refused' }] as const;
+function problem(
+  code: string,
+  status: number,
+  extra: Record<string, unknown> = {},
+) {
+  return [
+    {
+      type: `https://benhan.dev/problems/${code}`,
+      title: 'Refused',
+      status,
+      ...extra,
+    },
+    { status, statusText: 'Refused' },
+  ] as const;
 }
 
 describe(SigningFlow.name, () => {
@@ -29,7 +49,9 @@ describe(SigningFlow.name, () => {
   let signed: SignatureSummary[];
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), SigningFlow] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), SigningFlow],
+    });
     flow = TestBed.inject(SigningFlow);
     backend = TestBed.inject(HttpTestingController);
     signed = [];
@@ -37,14 +59,20 @@ describe(SigningFlow.name, () => {
 
   afterEach(() => backend.verify());
 
-  function start(state: MySigningState = ENROLLED, incomplete?: (errors: FieldError[]) => void): void {
+  function start(
+    state: MySigningState = ENROLLED,
+    incomplete?: (errors: FieldError[]) => void,
+  ): void {
     flow.start('v-1', { signed: (s) => signed.push(s), incomplete });
     backend.expectOne({ method: 'GET', url: '/api/me/signing' }).flush(state);
   }
 
   function signWith(pin: string) {
     flow.submit(pin);
-    const req = backend.expectOne({ method: 'POST', url: '/api/versions/v-1/signatures' });
+    const req = backend.expectOne({
+      method: 'POST',
+      url: '/api/versions/v-1/signatures',
+    });
     expect(req.request.body).toEqual({ pin });
     return req;
   }
@@ -52,14 +80,19 @@ describe(SigningFlow.name, () => {
   it('signs with the PIN, closes the dialog and hands the signature to the page', () => {
     start();
     expect([flow.open(), flow.mode()]).toEqual([true, 'sign']);
-    signWith('123456').flush({ id: 's-1', step: 1 }, { status: 201, statusText: 'Created' });
+    signWith('123456').flush(
+      { id: 's-1', step: 1 },
+      { status: 201, statusText: 'Created' },
+    );
     expect(flow.open()).toBe(false);
     expect(signed).toEqual([{ id: 's-1', step: 1 }]);
   });
 
   it('keeps the dialog open after a wrong PIN and shows the attempts the server says are left', () => {
     start();
-    signWith('000000').flush(...problem('wrong_pin', 403, { remainingAttempts: 3 }));
+    signWith('000000').flush(
+      ...problem('wrong_pin', 403, { remainingAttempts: 3 }),
+    );
     expect(flow.open()).toBe(true);
     expect(flow.remainingAttempts()).toBe(3);
     expect(flow.problem()?.code).toBe('wrong_pin');
@@ -69,7 +102,9 @@ describe(SigningFlow.name, () => {
 
   it('locks after the last wrong PIN and on signing_locked (423)', () => {
     start();
-    signWith('000000').flush(...problem('wrong_pin', 403, { remainingAttempts: 0 }));
+    signWith('000000').flush(
+      ...problem('wrong_pin', 403, { remainingAttempts: 0 }),
+    );
     expect(flow.locked()).toBe(true);
 
     start();
@@ -85,18 +120,33 @@ describe(SigningFlow.name, () => {
 
   it('passes on whose step it is when it is not the caller’s (not_your_step detail)', () => {
     start();
-    signWith('123456').flush(...problem('not_your_step', 403, { detail: 'Bước 2 (Trưởng khoa) do trưởng khoa Nội tổng hợp ký.' }));
-    expect(flow.problem()).toEqual({ code: 'not_your_step', detail: 'Bước 2 (Trưởng khoa) do trưởng khoa Nội tổng hợp ký.', fields: [] });
+    signWith('123456').flush(
+      ...problem('not_your_step', 403, {
+        detail: 'Bước 2 (Trưởng khoa) do trưởng khoa Nội tổng hợp ký.',
+      }),
+    );
+    expect(flow.problem()).toEqual({
+      code: 'not_your_step',
+      detail: 'Bước 2 (Trưởng khoa) do trưởng khoa Nội tổng hợp ký.',
+      fields: [],
+    });
   });
 
   it('asks a caller without a certificate to choose a PIN first, then to sign with it', () => {
     start({ certificate: null, locked: false, failedPinAttempts: 0 });
     expect(flow.mode()).toBe('enrol');
     flow.submit('246810');
-    const enrol = backend.expectOne({ method: 'POST', url: '/api/me/signing/enrol' });
+    const enrol = backend.expectOne({
+      method: 'POST',
+      url: '/api/me/signing/enrol',
+    });
     expect(enrol.request.body).toEqual({ pin: '246810' });
     enrol.flush(ENROLLED);
-    expect([flow.mode(), flow.enrolled(), flow.open()]).toEqual(['sign', true, true]);
+    expect([flow.mode(), flow.enrolled(), flow.open()]).toEqual([
+      'sign',
+      true,
+      true,
+    ]);
     signWith('246810').flush({ id: 's-1' });
     expect(signed).toHaveLength(1);
   });
@@ -110,7 +160,9 @@ describe(SigningFlow.name, () => {
   it('hands the missing mandatory fields of content_incomplete to the page, or lists them in the dialog', () => {
     const missing: FieldError[][] = [];
     start(ENROLLED, (errors) => missing.push(errors));
-    const errors = [{ field: '/reasonForAdmission/reason', message: 'required' }];
+    const errors = [
+      { field: '/reasonForAdmission/reason', message: 'required' },
+    ];
     signWith('123456').flush(...problem('content_incomplete', 400, { errors }));
     expect(flow.open()).toBe(false);
     expect(missing).toEqual([errors]);
@@ -122,7 +174,7 @@ describe(SigningFlow.name, () => {
   });
 
   it('refuses up front with a revoked certificate', () => {
-    start({ ...ENROLLED, certificate: { ...ENROLLED.certificate!, status: 'revoked' } });
+    start({ ...ENROLLED, certificate: { ...CERTIFICATE, status: 'revoked' } });
     expect(flow.problem()?.code).toBe('certificate_revoked');
   });
 });

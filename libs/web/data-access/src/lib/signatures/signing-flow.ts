@@ -1,5 +1,9 @@
 import { inject, Injectable, signal } from '@angular/core';
-import type { FieldError, MySigningState, SignatureSummary } from '@benhan/shared/contracts';
+import type {
+  FieldError,
+  MySigningState,
+  SignatureSummary,
+} from '@benhan/shared/contracts';
 import { problemCodeOf, problemOf, statusOf } from '../http/problem-details';
 import { SignaturesApi } from './signatures.api';
 
@@ -110,7 +114,11 @@ export class SigningFlow {
     }
     this.mode.set('sign');
     if (state.certificate.status !== 'active') {
-      this.problem.set({ code: `certificate_${state.certificate.status}`, detail: null, fields: [] });
+      this.problem.set({
+        code: `certificate_${state.certificate.status}`,
+        detail: null,
+        fields: [],
+      });
     }
   }
 
@@ -120,7 +128,9 @@ export class SigningFlow {
     switch (problem.code) {
       case 'wrong_pin': {
         const remaining = problemOf(error)?.['remainingAttempts'];
-        this.remainingAttempts.set(typeof remaining === 'number' ? remaining : null);
+        this.remainingAttempts.set(
+          typeof remaining === 'number' ? remaining : null,
+        );
         if (remaining === 0) this.locked.set(true);
         this.problem.set(problem);
         return;
@@ -151,6 +161,11 @@ export class SigningFlow {
 
 function toProblem(error: unknown): SigningProblem {
   const details = problemOf(error);
-  const code = statusOf(error) === 0 ? 'network' : (problemCodeOf(error) ?? 'failed');
-  return { code, detail: details?.detail ?? null, fields: (details?.errors ?? []).map((e) => e.field) };
+  const code =
+    statusOf(error) === 0 ? 'network' : (problemCodeOf(error) ?? 'failed');
+  return {
+    code,
+    detail: details?.detail ?? null,
+    fields: (details?.errors ?? []).map((e) => e.field),
+  };
 }
