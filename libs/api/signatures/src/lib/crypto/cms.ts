@@ -324,6 +324,7 @@ export function addUnsignedTimestamp(der: Buffer, tokenDer: Buffer): Buffer {
 
 export type VerificationCheck =
   | 'structure'
+  | 'imprint'
   | 'contentDigestMatches'
   | 'signatureValid'
   | 'signingCertificateMatches'

@@ -15,3 +15,4 @@ export {
 export { type ChainResult, validateChain } from './chain';
 export * from './pki';
 export * from './cms';
+export * from './tsa';
