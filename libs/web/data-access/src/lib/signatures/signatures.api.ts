@@ -33,44 +33,30 @@ export class SignaturesApi {
 
   /** Chooses the signing PIN (6–12 digits) the first time; Benhan issues the certificate. */
   enrol(pin: string): Observable<MySigningState> {
-    return this.http.post<MySigningState>(
-      `${this.baseUrl}/api/me/signing/enrol`,
-      { pin } satisfies EnrolSigningRequest,
-    );
+    return this.http.post<MySigningState>(`${this.baseUrl}/api/me/signing/enrol`, { pin } satisfies EnrolSigningRequest);
   }
 
   /** Signs the next step of the version's signer matrix that is the caller's. */
   sign(versionId: string, pin: string): Observable<SignatureSummary> {
-    return this.http.post<SignatureSummary>(
-      `${this.versionUrl(versionId)}/signatures`,
-      { pin } satisfies SignVersionRequest,
-    );
+    return this.http.post<SignatureSummary>(`${this.versionUrl(versionId)}/signatures`, { pin } satisfies SignVersionRequest);
   }
 
   versionReport(versionId: string): Observable<SignatureReportSet> {
-    return this.http.get<SignatureReportSet>(
-      `${this.versionUrl(versionId)}/signatures/report`,
-    );
+    return this.http.get<SignatureReportSet>(`${this.versionUrl(versionId)}/signatures/report`);
   }
 
   /** Every signature of every version of a document. */
   documentReport(documentId: string): Observable<SignatureReportSet> {
-    return this.http.get<SignatureReportSet>(
-      `${this.baseUrl}/api/documents/${encodeURIComponent(documentId)}/signatures/report`,
-    );
+    return this.http.get<SignatureReportSet>(`${this.baseUrl}/api/documents/${encodeURIComponent(documentId)}/signatures/report`);
   }
 
   /** Every signature of every document of an encounter. */
   encounterReport(encounterId: string): Observable<SignatureReportSet> {
-    return this.http.get<SignatureReportSet>(
-      `${this.baseUrl}/api/encounters/${encodeURIComponent(encounterId)}/signatures/report`,
-    );
+    return this.http.get<SignatureReportSet>(`${this.baseUrl}/api/encounters/${encodeURIComponent(encounterId)}/signatures/report`);
   }
 
   report(signatureId: string): Observable<SignatureReport> {
-    return this.http.get<SignatureReport>(
-      `${this.signatureUrl(signatureId)}/report`,
-    );
+    return this.http.get<SignatureReport>(`${this.signatureUrl(signatureId)}/report`);
   }
 
   /** The CMS SignedData (DER), detached: its content is the version's canonical bytes. */

@@ -1,14 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type {
-  FieldError,
-  MySigningState,
-  SignatureSummary,
-} from '@benhan/shared/contracts';
+import type { FieldError, MySigningState, SignatureSummary, SigningCertificate } from '@benhan/shared/contracts';
 import { SigningFlow } from './signing-flow';
 
 const CERTIFICATE: SigningCertificate = {
@@ -27,11 +20,7 @@ const ENROLLED: MySigningState = {
   failedPinAttempts: 0,
 };
 
-function problem(
-  code: string,
-  status: number,
-  extra: Record<string, unknown> = {},
-) {
+function problem(code: string, status: number, extra: Record<string, unknown> = {}) {
   return [
     {
       type: `https://benhan.dev/problems/${code}`,
@@ -59,10 +48,7 @@ describe(SigningFlow.name, () => {
 
   afterEach(() => backend.verify());
 
-  function start(
-    state: MySigningState = ENROLLED,
-    incomplete?: (errors: FieldError[]) => void,
-  ): void {
+  function start(state: MySigningState = ENROLLED, incomplete?: (errors: FieldError[]) => void): void {
     flow.start('v-1', { signed: (s) => signed.push(s), incomplete });
     backend.expectOne({ method: 'GET', url: '/api/me/signing' }).flush(state);
   }
@@ -80,19 +66,14 @@ describe(SigningFlow.name, () => {
   it('signs with the PIN, closes the dialog and hands the signature to the page', () => {
     start();
     expect([flow.open(), flow.mode()]).toEqual([true, 'sign']);
-    signWith('123456').flush(
-      { id: 's-1', step: 1 },
-      { status: 201, statusText: 'Created' },
-    );
+    signWith('123456').flush({ id: 's-1', step: 1 }, { status: 201, statusText: 'Created' });
     expect(flow.open()).toBe(false);
     expect(signed).toEqual([{ id: 's-1', step: 1 }]);
   });
 
   it('keeps the dialog open after a wrong PIN and shows the attempts the server says are left', () => {
     start();
-    signWith('000000').flush(
-      ...problem('wrong_pin', 403, { remainingAttempts: 3 }),
-    );
+    signWith('000000').flush(...problem('wrong_pin', 403, { remainingAttempts: 3 }));
     expect(flow.open()).toBe(true);
     expect(flow.remainingAttempts()).toBe(3);
     expect(flow.problem()?.code).toBe('wrong_pin');
@@ -102,9 +83,7 @@ describe(SigningFlow.name, () => {
 
   it('locks after the last wrong PIN and on signing_locked (423)', () => {
     start();
-    signWith('000000').flush(
-      ...problem('wrong_pin', 403, { remainingAttempts: 0 }),
-    );
+    signWith('000000').flush(...problem('wrong_pin', 403, { remainingAttempts: 0 }));
     expect(flow.locked()).toBe(true);
 
     start();
@@ -142,11 +121,7 @@ describe(SigningFlow.name, () => {
     });
     expect(enrol.request.body).toEqual({ pin: '246810' });
     enrol.flush(ENROLLED);
-    expect([flow.mode(), flow.enrolled(), flow.open()]).toEqual([
-      'sign',
-      true,
-      true,
-    ]);
+    expect([flow.mode(), flow.enrolled(), flow.open()]).toEqual(['sign', true, true]);
     signWith('246810').flush({ id: 's-1' });
     expect(signed).toHaveLength(1);
   });
@@ -160,9 +135,7 @@ describe(SigningFlow.name, () => {
   it('hands the missing mandatory fields of content_incomplete to the page, or lists them in the dialog', () => {
     const missing: FieldError[][] = [];
     start(ENROLLED, (errors) => missing.push(errors));
-    const errors = [
-      { field: '/reasonForAdmission/reason', message: 'required' },
-    ];
+    const errors = [{ field: '/reasonForAdmission/reason', message: 'required' }];
     signWith('123456').flush(...problem('content_incomplete', 400, { errors }));
     expect(flow.open()).toBe(false);
     expect(missing).toEqual([errors]);

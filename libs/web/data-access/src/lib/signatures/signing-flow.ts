@@ -1,9 +1,5 @@
 import { inject, Injectable, signal } from '@angular/core';
-import type {
-  FieldError,
-  MySigningState,
-  SignatureSummary,
-} from '@benhan/shared/contracts';
+import type { FieldError, MySigningState, SignatureSummary } from '@benhan/shared/contracts';
 import { problemCodeOf, problemOf, statusOf } from '../http/problem-details';
 import { SignaturesApi } from './signatures.api';
 
@@ -128,9 +124,7 @@ export class SigningFlow {
     switch (problem.code) {
       case 'wrong_pin': {
         const remaining = problemOf(error)?.['remainingAttempts'];
-        this.remainingAttempts.set(
-          typeof remaining === 'number' ? remaining : null,
-        );
+        this.remainingAttempts.set(typeof remaining === 'number' ? remaining : null);
         if (remaining === 0) this.locked.set(true);
         this.problem.set(problem);
         return;
@@ -161,8 +155,7 @@ export class SigningFlow {
 
 function toProblem(error: unknown): SigningProblem {
   const details = problemOf(error);
-  const code =
-    statusOf(error) === 0 ? 'network' : (problemCodeOf(error) ?? 'failed');
+  const code = statusOf(error) === 0 ? 'network' : (problemCodeOf(error) ?? 'failed');
   return {
     code,
     detail: details?.detail ?? null,

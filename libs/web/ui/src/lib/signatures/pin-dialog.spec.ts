@@ -8,12 +8,7 @@ import { PinDialog } from './pin-dialog';
 
 jest.setTimeout(30_000);
 
-const VI = JSON.parse(
-  readFileSync(
-    join(__dirname, '../../../../../../apps/web/public/i18n/vi.json'),
-    'utf8',
-  ),
-) as TranslationObject;
+const VI = JSON.parse(readFileSync(join(__dirname, '../../../../../../apps/web/public/i18n/vi.json'), 'utf8')) as TranslationObject;
 
 describe(PinDialog.name, () => {
   let fixture: ComponentFixture<PinDialog>;
@@ -28,13 +23,11 @@ describe(PinDialog.name, () => {
     submitted = [];
     fixture.componentInstance.pinSubmit.subscribe((pin) => submitted.push(pin));
     fixture.componentRef.setInput('visible', true);
-    for (const [name, value] of Object.entries(inputs))
-      fixture.componentRef.setInput(name, value);
+    for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
     await fixture.whenStable();
   }
 
-  const q = <T extends Element = HTMLElement>(testId: string) =>
-    document.querySelector<T>(`[data-testid="${testId}"]`);
+  const q = <T extends Element = HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`);
   const text = (testId: string) => q(testId)?.textContent?.trim() ?? '';
 
   async function type(testId: string, value: string): Promise<void> {
@@ -74,9 +67,7 @@ describe(PinDialog.name, () => {
     fixture.componentRef.setInput('remainingAttempts', 2);
     await fixture.whenStable();
     expect(text('pin-problem')).toBe('Mã PIN không đúng.');
-    expect(text('pin-remaining')).toBe(
-      'Còn 2 lần thử trước khi chức năng ký bị khóa.',
-    );
+    expect(text('pin-remaining')).toBe('Còn 2 lần thử trước khi chức năng ký bị khóa.');
     expect(q<HTMLInputElement>('pin-input')?.value).toBe('');
   });
 
@@ -92,9 +83,7 @@ describe(PinDialog.name, () => {
     await render({
       problem: { code: 'not_your_step', detail: 'Bước 2 do Trưởng khoa ký.' },
     });
-    expect(text('pin-problem')).toBe(
-      'Chưa đến lượt ký của bạn: Bước 2 do Trưởng khoa ký.',
-    );
+    expect(text('pin-problem')).toBe('Chưa đến lượt ký của bạn: Bước 2 do Trưởng khoa ký.');
     expect(q<HTMLButtonElement>('pin-submit')?.disabled).toBe(true);
   });
 

@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  input,
-  model,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, input, model, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonLabel } from 'primeng/button';
@@ -36,12 +27,7 @@ const PROBLEM_KEYS: Record<string, string> = {
 };
 
 /** A problem code that no other PIN can fix: the submit button is disabled until the dialog is reopened. */
-const FINAL_PROBLEMS = new Set([
-  'not_your_step',
-  'certificate_revoked',
-  'certificate_expired',
-  'version_not_latest',
-]);
+const FINAL_PROBLEMS = new Set(['not_your_step', 'certificate_revoked', 'certificate_expired', 'version_not_latest']);
 
 /**
  * The signing PIN prompt: a numeric password field (6–12 digits, checked before sending), or in `enrol` mode a new
@@ -50,15 +36,7 @@ const FINAL_PROBLEMS = new Set([
  */
 @Component({
   selector: 'bh-pin-dialog',
-  imports: [
-    FormsModule,
-    TranslatePipe,
-    Dialog,
-    InputText,
-    Message,
-    ButtonDirective,
-    ButtonLabel,
-  ],
+  imports: [FormsModule, TranslatePipe, Dialog, InputText, Message, ButtonDirective, ButtonLabel],
   templateUrl: './pin-dialog.html',
   styleUrl: './pin-dialog.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -82,26 +60,12 @@ export class PinDialog {
   protected readonly confirmation = signal('');
   protected readonly tried = signal(false);
 
-  protected readonly titleKey = computed(() =>
-    this.mode() === 'enrol'
-      ? _('signatures.pin.enrolTitle')
-      : _('signatures.pin.signTitle'),
-  );
+  protected readonly titleKey = computed(() => (this.mode() === 'enrol' ? _('signatures.pin.enrolTitle') : _('signatures.pin.signTitle')));
   protected readonly submitKey = computed(() =>
-    this.mode() === 'enrol'
-      ? _('signatures.pin.submitEnrol')
-      : _('signatures.pin.submitSign'),
+    this.mode() === 'enrol' ? _('signatures.pin.submitEnrol') : _('signatures.pin.submitSign'),
   );
-  protected readonly pinLabelKey = computed(() =>
-    this.mode() === 'enrol'
-      ? _('signatures.pin.newPin')
-      : _('signatures.pin.label'),
-  );
-  protected readonly error = computed(() =>
-    this.tried()
-      ? pinProblem(this.pin(), this.mode(), this.confirmation())
-      : null,
-  );
+  protected readonly pinLabelKey = computed(() => (this.mode() === 'enrol' ? _('signatures.pin.newPin') : _('signatures.pin.label')));
+  protected readonly error = computed(() => (this.tried() ? pinProblem(this.pin(), this.mode(), this.confirmation()) : null));
   protected readonly problemMessage = computed(() => {
     const problem = this.problem();
     if (!problem) return null;
@@ -113,19 +77,13 @@ export class PinDialog {
     };
     const key = PROBLEM_KEYS[problem.code];
     if (key) return { key, params };
-    return problem.detail
-      ? { key: _('signatures.problem.failed'), params }
-      : { key: _('signatures.problem.failedNoDetail'), params };
+    return problem.detail ? { key: _('signatures.problem.failed'), params } : { key: _('signatures.problem.failedNoDetail'), params };
   });
-  protected readonly blocked = computed(
-    () => this.locked() || FINAL_PROBLEMS.has(this.problem()?.code ?? ''),
-  );
+  protected readonly blocked = computed(() => this.locked() || FINAL_PROBLEMS.has(this.problem()?.code ?? ''));
   /** The wrong-PIN warning, only while attempts remain (locked has its own message). */
   protected readonly attemptsLeft = computed(() => {
     const remaining = this.remainingAttempts();
-    return !this.locked() && remaining !== null && remaining > 0
-      ? remaining
-      : null;
+    return !this.locked() && remaining !== null && remaining > 0 ? remaining : null;
   });
 
   constructor() {

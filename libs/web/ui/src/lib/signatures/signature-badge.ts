@@ -1,20 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Tag } from 'primeng/tag';
-import {
-  SIGNATURE_BADGE_LABELS,
-  type SignatureBadgeState,
-} from './signature-model';
+import { SIGNATURE_BADGE_LABELS, type SignatureBadgeState } from './signature-model';
 
-const LOOKS: Record<
-  SignatureBadgeState,
-  { severity: 'success' | 'danger' | 'warn' | 'secondary'; icon: string }
-> = {
+const LOOKS: Record<SignatureBadgeState, { severity: 'success' | 'danger' | 'warn' | 'secondary'; icon: string }> = {
   valid: { severity: 'success', icon: 'pi pi-verified' },
   invalid: { severity: 'danger', icon: 'pi pi-times-circle' },
   indeterminate: { severity: 'warn', icon: 'pi pi-question-circle' },
@@ -37,7 +26,5 @@ export class SignatureBadge {
   readonly label = input('');
 
   protected readonly look = computed(() => LOOKS[this.state()]);
-  protected readonly text = computed(
-    () => SIGNATURE_BADGE_LABELS[this.state()],
-  );
+  protected readonly text = computed(() => SIGNATURE_BADGE_LABELS[this.state()]);
 }

@@ -1,8 +1,4 @@
-import type {
-  SignatureCheckName,
-  SignatureReport,
-  SignoffSummary,
-} from '@benhan/shared/contracts';
+import type { SignatureCheckName, SignatureReport, SignoffSummary } from '@benhan/shared/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -15,19 +11,8 @@ import {
   signatureFileNames,
 } from './signature-model';
 
-const VI = JSON.parse(
-  readFileSync(
-    join(__dirname, '../../../../../../apps/web/public/i18n/vi.json'),
-    'utf8',
-  ),
-) as Record<string, unknown>;
-const vi = (key: string) =>
-  key
-    .split('.')
-    .reduce<unknown>(
-      (node, part) => (node as Record<string, unknown>)?.[part],
-      VI,
-    );
+const VI = JSON.parse(readFileSync(join(__dirname, '../../../../../../apps/web/public/i18n/vi.json'), 'utf8')) as Record<string, unknown>;
+const vi = (key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], VI);
 
 function aReport(overrides: Partial<SignatureReport> = {}): SignatureReport {
   return {
@@ -62,19 +47,13 @@ const signoff = (step: number, signerName: string): SignoffSummary => ({
 });
 
 describe('signing PIN rule (6–12 digits, checked before a call costs an attempt)', () => {
-  it.each(['123456', '123456789012'])('accepts %s', (pin) =>
-    expect(pinProblem(pin)).toBeNull(),
-  );
-  it('asks for a PIN when empty', () =>
-    expect(pinProblem('')).toBe('signatures.pin.error.required'));
-  it.each(['12345', '1234567890123', '12345a', '12 3456', '１２３４５６'])(
-    'refuses %p as not 6–12 ASCII digits',
-    (pin) => expect(pinProblem(pin)).toBe('signatures.pin.error.format'),
+  it.each(['123456', '123456789012'])('accepts %s', (pin) => expect(pinProblem(pin)).toBeNull());
+  it('asks for a PIN when empty', () => expect(pinProblem('')).toBe('signatures.pin.error.required'));
+  it.each(['12345', '1234567890123', '12345a', '12 3456', '１２３４５６'])('refuses %p as not 6–12 ASCII digits', (pin) =>
+    expect(pinProblem(pin)).toBe('signatures.pin.error.format'),
   );
   it('requires the new PIN twice alike when enrolling, and only then', () => {
-    expect(pinProblem('123456', 'enrol', '123457')).toBe(
-      'signatures.pin.error.mismatch',
-    );
+    expect(pinProblem('123456', 'enrol', '123457')).toBe('signatures.pin.error.mismatch');
     expect(pinProblem('123456', 'enrol', '123456')).toBeNull();
     expect(pinProblem('123456', 'sign', 'anything')).toBeNull();
   });
@@ -82,11 +61,7 @@ describe('signing PIN rule (6–12 digits, checked before a call costs an attemp
 
 describe('signature badges', () => {
   it('maps PASSED to valid, FAILED to invalid and INDETERMINATE to undecided, in the agreed Vietnamese', () => {
-    expect([
-      badgeStateOf('PASSED'),
-      badgeStateOf('FAILED'),
-      badgeStateOf('INDETERMINATE'),
-    ]).toEqual(['valid', 'invalid', 'indeterminate']);
+    expect([badgeStateOf('PASSED'), badgeStateOf('FAILED'), badgeStateOf('INDETERMINATE')]).toEqual(['valid', 'invalid', 'indeterminate']);
     expect(vi(SIGNATURE_BADGE_LABELS.valid)).toBe('Chữ ký hợp lệ');
     expect(vi(SIGNATURE_BADGE_LABELS.invalid)).toBe('Chữ ký không hợp lệ');
     expect(vi(SIGNATURE_BADGE_LABELS.indeterminate)).toBe('Chưa xác định');
@@ -97,22 +72,16 @@ describe('signature badges', () => {
     const version = {
       id: 'v-1',
       signoffs: [],
-      awaiting: [
-        { step: 1, role: 'author' as const, label: 'Bác sĩ làm bệnh án' },
-      ],
+      awaiting: [{ step: 1, role: 'author' as const, label: 'Bác sĩ làm bệnh án' }],
     };
-    expect(signatureBadges(version, [])).toEqual([
-      { state: 'pending', step: 1, label: 'Bác sĩ làm bệnh án' },
-    ]);
+    expect(signatureBadges(version, [])).toEqual([{ state: 'pending', step: 1, label: 'Bác sĩ làm bệnh án' }]);
   });
 
   it('shows each sign-off by its own report (by version and step) and then the steps still awaited', () => {
     const version = {
       id: 'v-2',
       signoffs: [signoff(1, 'BS. Minh')],
-      awaiting: [
-        { step: 2, role: 'head_of_department' as const, label: 'Trưởng khoa' },
-      ],
+      awaiting: [{ step: 2, role: 'head_of_department' as const, label: 'Trưởng khoa' }],
     };
     const reports = [
       aReport({ versionId: 'v-1', step: 1, indication: 'FAILED' }),
@@ -130,11 +99,7 @@ describe('signature badges', () => {
       signoffs: [signoff(2, 'BS. Hương'), signoff(1, 'BS. Minh')],
       awaiting: [],
     };
-    expect(
-      signatureBadges(version, [
-        aReport({ step: 2, indication: 'FAILED' }),
-      ]).map((b) => [b.step, b.state]),
-    ).toEqual([
+    expect(signatureBadges(version, [aReport({ step: 2, indication: 'FAILED' })]).map((b) => [b.step, b.state])).toEqual([
       [1, 'indeterminate'],
       [2, 'invalid'],
     ]);
@@ -144,13 +109,9 @@ describe('signature badges', () => {
     const version = {
       id: 'v-1',
       signoffs: [signoff(1, 'BS. Minh')],
-      awaiting: [
-        { step: 2, role: 'head_of_department' as const, label: 'Trưởng khoa' },
-      ],
+      awaiting: [{ step: 2, role: 'head_of_department' as const, label: 'Trưởng khoa' }],
     };
-    expect(signatureBadges(version, null)).toEqual([
-      { state: 'pending', step: 2, label: 'Trưởng khoa' },
-    ]);
+    expect(signatureBadges(version, null)).toEqual([{ state: 'pending', step: 2, label: 'Trưởng khoa' }]);
   });
 });
 
@@ -164,22 +125,16 @@ describe('validation report wording', () => {
     ['key_usage', 'Chứng thư số được phép ký'],
     ['signer_identity', 'Người ký đúng là tác giả/người có thẩm quyền'],
     ['timestamp', 'Thời điểm ký được dấu thời gian xác nhận'],
-  ])('says %s in plain Vietnamese', (check, text) =>
-    expect(vi(SIGNATURE_CHECK_LABELS[check])).toBe(text),
-  );
+  ])('says %s in plain Vietnamese', (check, text) => expect(vi(SIGNATURE_CHECK_LABELS[check])).toBe(text));
 
   it('has a distinct Vietnamese label for every check of the contract', () => {
     const labels = Object.values(SIGNATURE_CHECK_LABELS).map(vi);
-    expect(labels.every((l) => typeof l === 'string' && l.length > 0)).toBe(
-      true,
-    );
+    expect(labels.every((l) => typeof l === 'string' && l.length > 0)).toBe(true);
     expect(new Set(labels).size).toBe(labels.length);
   });
 
   it('names the downloads so that the OpenSSL command works on them as saved', () => {
-    const files = signatureFileNames(
-      aReport({ formCode: '01/BV1', versionNumber: 3, step: 2 }),
-    );
+    const files = signatureFileNames(aReport({ formCode: '01/BV1', versionNumber: 3, step: 2 }));
     expect(files).toEqual({
       p7s: '01-BV1-v3-step2.p7s',
       canonical: '01-BV1-v3.json',

@@ -1,10 +1,4 @@
-import type {
-  SignatureCheckName,
-  SignatureIndication,
-  SignatureReport,
-  SignerStep,
-  SignoffSummary,
-} from '@benhan/shared/contracts';
+import type { SignatureCheckName, SignatureIndication, SignatureReport, SignerStep, SignoffSummary } from '@benhan/shared/contracts';
 import { _ } from '@ngx-translate/core';
 
 /** A signing PIN: 6 to 12 digits (the API's rule, checked here first so a typo costs no attempt). */
@@ -17,24 +11,15 @@ export type PinDialogMode = 'sign' | 'enrol';
  * Why a typed PIN cannot be sent, as a translation key, or null when it can: empty, not 6–12 digits, or (when
  * choosing a new PIN) the confirmation differs.
  */
-export function pinProblem(
-  pin: string,
-  mode: PinDialogMode = 'sign',
-  confirmation = '',
-): string | null {
+export function pinProblem(pin: string, mode: PinDialogMode = 'sign', confirmation = ''): string | null {
   if (!pin) return _('signatures.pin.error.required');
   if (!PIN_PATTERN.test(pin)) return _('signatures.pin.error.format');
-  if (mode === 'enrol' && pin !== confirmation)
-    return _('signatures.pin.error.mismatch');
+  if (mode === 'enrol' && pin !== confirmation) return _('signatures.pin.error.mismatch');
   return null;
 }
 
 /** The four looks of a signature badge. */
-export type SignatureBadgeState =
-  | 'valid'
-  | 'invalid'
-  | 'indeterminate'
-  | 'pending';
+export type SignatureBadgeState = 'valid' | 'invalid' | 'indeterminate' | 'pending';
 
 export const SIGNATURE_BADGE_LABELS: Record<SignatureBadgeState, string> = {
   valid: _('signatures.badge.valid'),
@@ -44,9 +29,7 @@ export const SIGNATURE_BADGE_LABELS: Record<SignatureBadgeState, string> = {
 };
 
 /** ETSI's overall result as a badge: PASSED valid, FAILED invalid, INDETERMINATE undecided. */
-export function badgeStateOf(
-  indication: SignatureIndication,
-): SignatureBadgeState {
+export function badgeStateOf(indication: SignatureIndication): SignatureBadgeState {
   switch (indication) {
     case 'PASSED':
       return 'valid';
@@ -76,12 +59,8 @@ export function signatureBadges(
 ): SignatureBadgeView[] {
   const badges: SignatureBadgeView[] = [];
   if (reports) {
-    for (const signoff of [...version.signoffs].sort(
-      (a, b) => a.step - b.step,
-    )) {
-      const report = reports.find(
-        (r) => r.versionId === version.id && r.step === signoff.step,
-      );
+    for (const signoff of [...version.signoffs].sort((a, b) => a.step - b.step)) {
+      const report = reports.find((r) => r.versionId === version.id && r.step === signoff.step);
       badges.push({
         state: report ? badgeStateOf(report.indication) : 'indeterminate',
         step: signoff.step,
@@ -102,9 +81,7 @@ export const SIGNATURE_CHECK_LABELS: Record<SignatureCheckName, string> = {
   signing_certificate: _('signatures.check.signing_certificate'),
   chain: _('signatures.check.chain'),
   validity_at_signing_time: _('signatures.check.validity_at_signing_time'),
-  not_revoked_at_signing_time: _(
-    'signatures.check.not_revoked_at_signing_time',
-  ),
+  not_revoked_at_signing_time: _('signatures.check.not_revoked_at_signing_time'),
   key_usage: _('signatures.check.key_usage'),
   signer_identity: _('signatures.check.signer_identity'),
   timestamp: _('signatures.check.timestamp'),
@@ -117,9 +94,7 @@ export interface SignatureFileNames {
   chain: string;
 }
 
-export function signatureFileNames(
-  report: Pick<SignatureReport, 'formCode' | 'versionNumber' | 'step'>,
-): SignatureFileNames {
+export function signatureFileNames(report: Pick<SignatureReport, 'formCode' | 'versionNumber' | 'step'>): SignatureFileNames {
   const base = `${report.formCode.replace(/[^A-Za-z0-9]+/g, '-')}-v${report.versionNumber}`;
   return {
     p7s: `${base}-step${report.step}.p7s`,

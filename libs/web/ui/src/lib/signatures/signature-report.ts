@@ -1,28 +1,10 @@
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  output,
-  signal,
-} from '@angular/core';
-import type {
-  SignatureCheck,
-  SignatureIndication,
-  SignatureReport,
-  SignerStep,
-} from '@benhan/shared/contracts';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import type { SignatureCheck, SignatureIndication, SignatureReport, SignerStep } from '@benhan/shared/contracts';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { BH_DATE_TIME_FORMAT } from '../i18n/date-formats';
 import { SignatureBadge } from './signature-badge';
-import {
-  badgeStateOf,
-  opensslVerifyCommand,
-  SIGNATURE_CHECK_LABELS,
-  type SignatureFileNames,
-  signatureFileNames,
-} from './signature-model';
+import { badgeStateOf, opensslVerifyCommand, SIGNATURE_CHECK_LABELS, type SignatureFileNames, signatureFileNames } from './signature-model';
 
 /** Which file of a signature to download: the .p7s, the CA chain, or the canonical bytes that were signed. */
 export type SignatureDownloadKind = keyof SignatureFileNames;
@@ -84,20 +66,13 @@ export class SignatureReportPanel {
         const files = signatureFileNames(report);
         return {
           report,
-          stepLabel:
-            this.signers().find((s) => s.step === report.step)?.label ??
-            report.role,
+          stepLabel: this.signers().find((s) => s.step === report.step)?.label ?? report.role,
           files,
           command: opensslVerifyCommand(files),
           checks: report.checks.map((check) => ({
             ...check,
             labelKey: SIGNATURE_CHECK_LABELS[check.check] ?? check.check,
-            resultKey:
-              check.passed === true
-                ? RESULT_KEYS.passed
-                : check.passed === false
-                  ? RESULT_KEYS.failed
-                  : RESULT_KEYS.unknown,
+            resultKey: check.passed === true ? RESULT_KEYS.passed : check.passed === false ? RESULT_KEYS.failed : RESULT_KEYS.unknown,
           })),
         };
       }),
@@ -108,9 +83,7 @@ export class SignatureReportPanel {
   }
 
   protected copyKey(view: ReportView): string {
-    return this.copied() === view.report.id
-      ? _('signatures.report.copied')
-      : _('signatures.report.copy');
+    return this.copied() === view.report.id ? _('signatures.report.copied') : _('signatures.report.copy');
   }
 
   protected fetch(view: ReportView, kind: SignatureDownloadKind): void {

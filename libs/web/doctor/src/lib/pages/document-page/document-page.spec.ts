@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, provideRouter, Router } from '@angular/router';
+import type { MySigningState, SignatureReport } from '@benhan/shared/contracts';
 import { provideI18nTesting } from '@benhan/web/ui';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom, of } from 'rxjs';
@@ -205,4 +206,184 @@ describe(DocumentPage.name, () => {
     expect(text('document-notice')).toBe('Đã tạo phiên bản sửa đổi 2 (nháp).');
     backend.match(() => true).forEach((r) => r.flush({}));
   });
+
+  describe('signing', () => {
+    const ENROLLED: MySigningState = {
+      certificate: {
+        serial: '0A1B',
+        subject: 'CN=BS. Nguyễn Văn Minh',
+        issuer: 'CN=Benhan CA',
+        notBefore: '2026-01-01T00:00:00Z',
+        notAfter: '2028-01-01T00:00:00Z',
+        status: 'active',
+        revokedAt: null,
+        revocationReason: null,
+      },
+      locked: false,
+      failedPinAttempts: 0,
+    };
+    const refused = (code: string, status: number, extra: Record<string, unknown> = {}) =>
+      [{ type: `https://benhan.dev/problems/${code}`, title: 'Refused', status, ...extra }, { status, statusText: 'Refused' }] as const;
+    const q = <T extends Element = HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`);
+    const shown = (testId: string) => q(testId)?.textContent?.trim() ?? '';
+
+    async function openSigning(state: MySigningState = ENROLLED): Promise<void> {
+      q<HTMLButtonElement>('sign')?.click();
+      backend.expectOne({ method: 'GET', url: '/api/me/signing' }).flush(state);
+      await settle();
+    }
+
+    async function submitPin(pin: string) {
+      const input = q<HTMLInputElement>('pin-input');
+      if (!input) throw new Error('no PIN field');
+      input.value = pin;
+      input.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+      q<HTMLButtonElement>('pin-submit')?.click();
+      const req = backend.expectOne({ method: 'POST', url: '/api/versions/v-1/signatures' });
+      expect(req.request.body).toEqual({ pin });
+      return req;
+    }
+
+    it('offers the author "Ký số" on their own draft, awaiting their step', async () => {
+      await openDraft();
+      expect(text('sign')).toBe('Ký số');
+      expect(text('document-signatures')).toBe('Chờ ký: Bác sĩ làm bệnh án');
+    });
+
+    it('offers "Ký duyệt" when the head of department’s step is awaited', async () => {
+      const awaitingHead = aVersion({
+        status: 'signed',
+        signoffs: [{ step: 1, role: 'author', signerId: 'u-1', signerName: 'BS. Nguyễn Văn Minh', signedAt: '2026-05-02T03:00:00.000Z' }],
+        awaiting: [{ step: 2, role: 'head_of_department', label: 'Trưởng khoa' }],
+      });
+      await setUp({ path: 'documents/:id', id: 'doc-1' });
+      backend.expectOne('/api/documents/doc-1').flush(aDocument({ latest: awaitingHead }));
+      backend.expectOne('/api/documents/doc-1/versions').flush([awaitingHead]);
+      await settle();
+      backend.expectOne('/api/documents/doc-1/versions/1').flush(awaitingHead);
+      backend.expectOne('/api/encounters/e-1').flush(anEncounter());
+      backend.expectOne('/api/documents/doc-1/signatures/report').flush({ indication: 'PASSED', reports: [aReport()] });
+      await settle();
+      backend.expectOne('/api/forms/01%2FBV1/versions/1').flush(aForm({ version: 1 }));
+      await settle();
+      expect(text('sign')).toBe('Ký duyệt');
+      const badges = Array.from(el.querySelectorAll('[data-testid="document-signatures"] [data-testid="signature-badge"]'));
+      expect(badges.map((b) => [b.getAttribute('data-state'), b.textContent?.trim()])).toEqual([
+        ['valid', 'Chữ ký hợp lệ'],
+        ['pending', 'Chờ ký: Trưởng khoa'],
+      ]);
+    });
+
+    it('keeps the PIN dialog open after a wrong PIN and shows the attempts left', async () => {
+      await openDraft();
+      await openSigning();
+      (await submitPin('000000')).flush(...refused('wrong_pin', 403, { remainingAttempts: 4 }));
+      await settle();
+      expect(shown('pin-problem')).toBe('Mã PIN không đúng.');
+      expect(shown('pin-remaining')).toBe('Còn 4 lần thử trước khi chức năng ký bị khóa.');
+      expect(text('document-status')).toBe('Nháp');
+    });
+
+    it('says signing is locked (423) and offers no other try', async () => {
+      await openDraft();
+      await openSigning();
+      (await submitPin('000000')).flush(...refused('signing_locked', 423));
+      await settle();
+      expect(shown('pin-locked')).toContain('đã bị khóa');
+      expect(q('pin-input')).toBeNull();
+      expect(q<HTMLButtonElement>('pin-submit')?.disabled).toBe(true);
+    });
+
+    it('shows the server’s detail of whose step it is (not_your_step)', async () => {
+      await openDraft();
+      await openSigning();
+      (await submitPin('123456')).flush(...refused('not_your_step', 403, { detail: 'Bước 2 (Trưởng khoa) do trưởng khoa ký.' }));
+      await settle();
+      expect(shown('pin-problem')).toBe('Chưa đến lượt ký của bạn: Bước 2 (Trưởng khoa) do trưởng khoa ký.');
+    });
+
+    it('marks the missing mandatory fields under the form when the content is incomplete', async () => {
+      await openDraft();
+      await openSigning();
+      (await submitPin('123456')).flush(
+        ...refused('content_incomplete', 400, { errors: [{ field: '/examination/general/pulse', message: 'Bắt buộc khi ký' }] }),
+      );
+      await settle();
+      expect(q('pin-input')).toBeNull();
+      expect(text('errors-examination-general-pulse')).toBe('Bắt buộc khi ký');
+      expect(text('document-problem')).toContain('còn 1 mục bắt buộc');
+    });
+
+    it('asks for a PIN twice to enrol first when the doctor has no certificate', async () => {
+      await openDraft();
+      await openSigning({ certificate: null, locked: false, failedPinAttempts: 0 });
+      expect(q('pin-enrol-intro')).not.toBeNull();
+      expect(q('pin-confirm')).not.toBeNull();
+    });
+
+    it('signs, reloads the version as signed and read-only, and shows its badge and PASSED report', async () => {
+      await openDraft();
+      await openSigning();
+      (await submitPin('123456')).flush(
+        { ...aReport(), indication: undefined } as unknown as SignatureReport,
+        { status: 201, statusText: 'Created' },
+      );
+      await settle();
+      const signed = aVersion({
+        status: 'signed',
+        signoffs: [{ step: 1, role: 'author', signerId: 'u-1', signerName: 'BS. Nguyễn Văn Minh', signedAt: '2026-05-02T03:00:00.000Z' }],
+        awaiting: [],
+      });
+      // The page reloads the document, its history and the version (the version and encounter may be asked again as
+      // the summary changes), then the report now that something is signed.
+      const answers: Record<string, unknown> = {
+        '/api/documents/doc-1': aDocument({ latest: signed }),
+        '/api/documents/doc-1/versions': [signed],
+        '/api/documents/doc-1/versions/1': signed,
+        '/api/encounters/e-1': anEncounter(),
+        '/api/forms/01%2FBV1/versions/1': aForm({ version: 1 }),
+        '/api/documents/doc-1/signatures/report': { indication: 'PASSED', reports: [aReport()] },
+      };
+      for (let round = 0; round < 4; round++) {
+        backend.match((r) => r.url in answers).forEach((r) => r.flush(answers[r.request.url] as Record<string, unknown>));
+        await settle();
+      }
+
+      expect(text('document-notice')).toBe('Đã ký phiên bản 1 (Bác sĩ làm bệnh án).');
+      expect(text('document-status')).toBe('Đã ký');
+      expect(el.querySelector('[data-testid="sign"]')).toBeNull();
+      expect(el.querySelector<HTMLInputElement>('#sf-examination-general-pulse')?.disabled).toBe(true);
+      expect(el.querySelector('[data-testid="amend"]')).not.toBeNull();
+      expect(text('document-signatures')).toBe('Chữ ký hợp lệ');
+
+      (el.querySelector('[data-testid="toggle-signatures"]') as HTMLButtonElement).click();
+      await settle();
+      expect(el.querySelector('[data-testid="signature-report-overall"] [data-testid="signature-badge"]')?.getAttribute('data-state')).toBe('valid');
+      expect(text('signature-check-label')).toBe('Nội dung không bị thay đổi sau khi ký');
+    });
+  });
 });
+
+function aReport(): SignatureReport {
+  return {
+    id: 's-1',
+    versionId: 'v-1',
+    documentId: 'doc-1',
+    encounterId: 'e-1',
+    patientId: 'p-1',
+    formCode: '01/BV1',
+    versionNumber: 1,
+    step: 1,
+    role: 'author',
+    signerId: 'u-1',
+    signerName: 'BS. Nguyễn Văn Minh',
+    signedAt: '2026-05-02T03:00:00.000Z',
+    timestampedAt: '2026-05-02T03:00:01.000Z',
+    certificateSerial: '0A1B',
+    indication: 'PASSED',
+    reason: null,
+    checks: [{ check: 'content_hash', passed: true, detail: 'ok' }],
+    validatedAt: '2026-05-02T04:00:00.000Z',
+  };
+}

@@ -8,10 +8,28 @@ import type {
   DocumentVersion,
   DocumentVersionSummary,
   EncounterDetail,
+  FieldError,
   FormDefinition,
+  SignatureIndication,
+  SignatureReport,
+  SignatureSummary,
+  SignerStep,
 } from '@benhan/shared/contracts';
-import { AuthService, DocumentsApi, EncountersApi, problemCodeOf, problemOf } from '@benhan/web/data-access';
-import { describeSchema, type GroupNode, LanguageService, SchemaCodeField, SchemaForm } from '@benhan/web/ui';
+import { AuthService, DocumentsApi, EncountersApi, problemCodeOf, problemOf, SignaturesApi, SigningFlow } from '@benhan/web/data-access';
+import {
+  describeSchema,
+  type GroupNode,
+  LanguageService,
+  PinDialog,
+  saveBlob,
+  SchemaCodeField,
+  SchemaForm,
+  SignatureBadge,
+  type SignatureBadgeView,
+  signatureBadges,
+  type SignatureDownload,
+  SignatureReportPanel,
+} from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Message } from 'primeng/message';
@@ -36,7 +54,8 @@ interface SavedState {
  * One clinical document (`/doctor/documents/:id`, `?version=N` for an older version) or a new one
  * (`/doctor/encounters/:id/documents/new?form=CODE`): the form generated from the schema version the document
  * was written against, saving the author's draft (stale revisions and the server's field errors shown),
- * amending a signed version with a reason, the version history and the differences between any two versions.
+ * amending a signed version with a reason, the version history and the differences between any two versions,
+ * signing or countersigning the latest version with the signing PIN, and each signature's badge and validation report.
  */
 @Component({
   selector: 'bh-document-page',
@@ -56,7 +75,11 @@ interface SavedState {
     ButtonDirective,
     ButtonIcon,
     ButtonLabel,
+    PinDialog,
+    SignatureBadge,
+    SignatureReportPanel,
   ],
+  providers: [SigningFlow],
   templateUrl: './document-page.html',
   styleUrl: './document-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,6 +88,8 @@ export class DocumentPage {
   private readonly api = inject(DocumentsApi);
   private readonly encountersApi = inject(EncountersApi);
   private readonly auth = inject(AuthService);
+  private readonly signaturesApi = inject(SignaturesApi);
+  protected readonly signing = inject(SigningFlow);
   private readonly router = inject(Router);
   protected readonly language = inject(LanguageService).language;
 
@@ -106,6 +131,21 @@ export class DocumentPage {
     this.historyResource.hasValue() ? [...this.historyResource.value()].sort((a, b) => a.number - b.number) : [],
   );
   protected readonly versionNumbers = computed(() => this.history().map((v) => v.number));
+
+  /** Every signature of the document, validated; loaded once anything is signed and again after each signature. */
+  private readonly reportResource = rxResource({
+    params: () => {
+      const id = this.params().documentId;
+      const signoffs = this.history().reduce((n, v) => n + v.signoffs.length, 0);
+      return id && signoffs > 0 ? { id, signoffs } : undefined;
+    },
+    stream: ({ params }) => this.signaturesApi.documentReport(params.id),
+  });
+  /** Null while unknown (nothing signed, loading, or failed): sign-offs then get no badge rather than a wrong one. */
+  private readonly reports = computed<SignatureReport[] | null>(() =>
+    this.reportResource.hasValue() ? (this.reportResource.value()?.reports ?? null) : null,
+  );
+  protected readonly reportFailed = computed(() => this.reportResource.error() !== undefined);
 
   private readonly versionResource = rxResource({
     params: () => {
@@ -158,6 +198,25 @@ export class DocumentPage {
     this.encounterResource.hasValue() ? this.encounterResource.value() : null,
   );
 
+  // --- signatures ------------------------------------------------------------------------------------------------
+
+  protected readonly versionBadges = computed<SignatureBadgeView[]>(() => {
+    const version = this.version();
+    return version ? signatureBadges(version, this.reports()) : [];
+  });
+  /** The shown version's signatures, for the report panel, and their overall result (PASSED only if all are). */
+  protected readonly versionReports = computed<SignatureReport[]>(() => {
+    const id = this.version()?.id;
+    return (this.reports() ?? []).filter((r) => r.versionId === id);
+  });
+  protected readonly versionIndication = computed<SignatureIndication | null>(() => overallIndication(this.versionReports()));
+  protected readonly signers = computed<SignerStep[]>(() => this.form()?.signers ?? []);
+  protected readonly showSignatures = signal(false);
+
+  protected historyBadges(version: DocumentVersionSummary): SignatureBadgeView[] {
+    return signatureBadges(version, this.reports());
+  }
+
   protected readonly loadError = computed(() => {
     const error =
       this.summaryResource.error() ?? this.versionResource.error() ?? this.formResource.error() ?? this.encounterResource.error();
@@ -200,6 +259,21 @@ export class DocumentPage {
     const version = this.version();
     return this.mode() === 'view' && version?.status === 'draft' && version.authorId !== this.me()?.id;
   });
+
+  /**
+   * The next signer step of the latest version, when the user may be the one to give it: the author's own step
+   * for the author; any other step (head of department, a role) is offered and the server says whose it is.
+   */
+  protected readonly awaitedStep = computed<SignerStep | null>(() => {
+    const version = this.version();
+    const mode = this.mode();
+    if (!version || !this.isLatest() || (mode !== 'edit' && mode !== 'view')) return null;
+    const next = [...version.awaiting].sort((a, b) => a.step - b.step)[0];
+    if (!next || (next.role === 'author' && version.authorId !== this.me()?.id)) return null;
+    return next;
+  });
+  /** "Ký số" for one's own step, "Ký duyệt" to countersign. */
+  protected readonly signLabel = computed(() => (this.awaitedStep()?.role === 'author' ? _('doctor.sign.sign') : _('doctor.sign.countersign')));
 
   // --- saving ---------------------------------------------------------------------------------------------------
 
@@ -318,6 +392,52 @@ export class DocumentPage {
     }
   }
 
+  // --- signing ---------------------------------------------------------------------------------------------------
+
+  protected startSigning(): void {
+    const version = this.version();
+    const step = this.awaitedStep();
+    if (!version || !step) return;
+    this.notice.set(null);
+    this.problem.set(null);
+    if (this.dirty()) {
+      this.problem.set({ key: _('doctor.sign.saveFirst') });
+      return;
+    }
+    this.signing.start(version.id, {
+      signed: (signature) => this.signed(signature, step),
+      incomplete: (errors) => this.signIncomplete(errors),
+    });
+  }
+
+  private signed(signature: SignatureSummary, step: SignerStep): void {
+    this.notice.set({ key: _('doctor.sign.signedNotice'), params: { version: String(signature.versionNumber), label: step.label } });
+    this.summaryResource.reload();
+    this.historyResource.reload();
+    this.versionResource.reload();
+  }
+
+  private signIncomplete(errors: FieldError[]): void {
+    const form = this.schemaForm();
+    form?.showServerErrors(errors);
+    this.problem.set({ key: _('doctor.sign.incomplete'), params: { count: String(errors.length) } });
+    form?.focusFirstError();
+  }
+
+  /** Fetches a signature file with the user's token and saves it under the name the OpenSSL command uses. */
+  protected download(request: SignatureDownload): void {
+    const file =
+      request.kind === 'p7s'
+        ? this.signaturesApi.p7s(request.report.id)
+        : request.kind === 'chain'
+          ? this.signaturesApi.chain(request.report.id)
+          : this.signaturesApi.canonical(request.report.versionId);
+    file.subscribe({
+      next: (blob) => saveBlob(blob, request.fileName),
+      error: () => this.problem.set({ key: _('doctor.sign.downloadError'), params: { file: request.fileName } }),
+    });
+  }
+
   /** Drops the edits here and shows the version as saved elsewhere. */
   protected reloadAfterConflict(): void {
     this.conflict.set(false);
@@ -358,4 +478,12 @@ export class DocumentPage {
         this.problem.set(failureMessage(error));
     }
   }
+}
+
+/** The result of several signatures: FAILED if any failed, else INDETERMINATE if any is, else PASSED; null for none. */
+function overallIndication(reports: SignatureReport[]): SignatureIndication | null {
+  if (reports.length === 0) return null;
+  if (reports.some((r) => r.indication === 'FAILED')) return 'FAILED';
+  if (reports.some((r) => r.indication === 'INDETERMINATE')) return 'INDETERMINATE';
+  return 'PASSED';
 }

@@ -9,9 +9,10 @@ import type {
   EncounterDetail,
   FormCategory,
   FormSummary,
+  SignatureReport,
 } from '@benhan/shared/contracts';
-import { AuthService, DocumentsApi, EncountersApi } from '@benhan/web/data-access';
-import { LanguageService } from '@benhan/web/ui';
+import { AuthService, DocumentsApi, EncountersApi, SignaturesApi } from '@benhan/web/data-access';
+import { LanguageService, SignatureBadge, type SignatureBadgeView, signatureBadges } from '@benhan/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Dialog } from 'primeng/dialog';
@@ -31,12 +32,12 @@ const CATEGORY_ORDER = Object.keys(FORM_CATEGORY_LABELS) as FormCategory[];
 
 /**
  * One encounter (`/doctor/encounters/:id`): who and where, what the record still lacks (required forms,
- * signatures, incomplete drafts), its documents by form category with their status and version, and the start
+ * signatures, incomplete drafts), its documents by form category with their status, version and signature badges, and the start
  * of a new document on a form allowed for the encounter.
  */
 @Component({
   selector: 'bh-encounter-page',
-  imports: [RouterLink, DatePipe, TranslatePipe, Tag, Message, Dialog, ButtonDirective, ButtonIcon, ButtonLabel],
+  imports: [RouterLink, DatePipe, TranslatePipe, Tag, Message, Dialog, ButtonDirective, ButtonIcon, ButtonLabel, SignatureBadge],
   templateUrl: './encounter-page.html',
   styleUrl: './encounter-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -44,6 +45,7 @@ const CATEGORY_ORDER = Object.keys(FORM_CATEGORY_LABELS) as FormCategory[];
 export class EncounterPage {
   private readonly encountersApi = inject(EncountersApi);
   private readonly documentsApi = inject(DocumentsApi);
+  private readonly signaturesApi = inject(SignaturesApi);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   protected readonly language = inject(LanguageService).language;
@@ -79,6 +81,24 @@ export class EncounterPage {
   protected readonly documents = computed<DocumentSummary[]>(() =>
     this.documentsResource.hasValue() ? this.documentsResource.value() : [],
   );
+
+  /** The validation of every signature of the encounter; asked only once some document's latest version is signed. */
+  private readonly reportResource = rxResource({
+    params: () => {
+      const id = this.id();
+      return id && this.documents().some((d) => d.latest.signoffs.length > 0) ? id : undefined;
+    },
+    stream: ({ params }) => this.signaturesApi.encounterReport(params),
+  });
+  private readonly reports = computed<SignatureReport[] | null>(() =>
+    this.reportResource.hasValue() ? (this.reportResource.value()?.reports ?? null) : null,
+  );
+
+  /** Badges of each document's latest version: its signatures by their validation, then the steps it awaits. */
+  protected readonly badges = computed(() => {
+    const reports = this.reports();
+    return new Map<string, SignatureBadgeView[]>(this.documents().map((d) => [d.id, signatureBadges(d.latest, reports)]));
+  });
 
   private readonly completenessResource = rxResource({
     params: () => this.id() || undefined,
@@ -158,5 +178,6 @@ export class EncounterPage {
     this.encounterResource.reload();
     this.documentsResource.reload();
     this.completenessResource.reload();
+    this.reportResource.reload();
   }
 }

@@ -1,9 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import type { DocumentSummary, DocumentVersion } from '@benhan/shared/contracts';
-import { DocumentsApi, problemOf, statusOf } from '@benhan/web/data-access';
-import { LanguageService, SchemaForm } from '@benhan/web/ui';
+import type { DocumentSummary, DocumentVersion, FieldError, SignerStep } from '@benhan/shared/contracts';
+import { AuthService, DocumentsApi, problemOf, SigningFlow, statusOf } from '@benhan/web/data-access';
+import { LanguageService, PinDialog, SchemaForm } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Message } from 'primeng/message';
@@ -19,11 +19,13 @@ type Editing = { kind: 'new' } | { kind: 'version'; version: DocumentVersion };
 
 /**
  * Care notes: the encounter's nursing care sheets (documents on form CS/BV2), and the editor generated from the
- * form's JSON Schema to write a new sheet or save the author's draft again. Signed versions are read only.
+ * form's JSON Schema to write a new sheet or save the author's draft again, and signing it with the signing PIN
+ * (the author's step; a later step is offered and the server says whose it is). Signed versions are read only.
  */
 @Component({
   selector: 'bh-care-notes-tab',
-  imports: [DatePipe, TranslatePipe, TableModule, Message, ButtonDirective, ButtonIcon, ButtonLabel, SchemaForm],
+  imports: [DatePipe, TranslatePipe, TableModule, Message, ButtonDirective, ButtonIcon, ButtonLabel, SchemaForm, PinDialog],
+  providers: [SigningFlow],
   templateUrl: './care-notes-tab.html',
   styleUrl: './care-notes-tab.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -31,6 +33,8 @@ type Editing = { kind: 'new' } | { kind: 'version'; version: DocumentVersion };
 export class CareNotesTab {
   private readonly documents = inject(DocumentsApi);
   private readonly context = inject(EncounterContext);
+  private readonly auth = inject(AuthService);
+  protected readonly signing = inject(SigningFlow);
   protected readonly language = inject(LanguageService).language;
 
   private readonly formResource = rxResource({ stream: () => this.documents.form(CARE_SHEET_FORM_CODE) });
@@ -63,6 +67,17 @@ export class CareNotesTab {
     const editing = this.editing();
     return editing?.kind === 'version' && editing.version.status === 'signed';
   });
+  /** The next signer step of the opened sheet's version when the nurse may give it (their own step, or a later one). */
+  protected readonly awaitedStep = computed<SignerStep | null>(() => {
+    const editing = this.editing();
+    if (editing?.kind !== 'version') return null;
+    const version = editing.version;
+    const next = [...version.awaiting].sort((a, b) => a.step - b.step)[0];
+    if (!next || (next.role === 'author' && version.authorId !== this.auth.currentUser()?.id)) return null;
+    return next;
+  });
+  /** Edits not saved yet: the signature would cover the saved content, so save first. */
+  protected readonly dirty = signal(false);
   protected readonly saving = signal(false);
   protected readonly error = signal<Translatable | null>(null);
   protected readonly notice = signal<Translatable | null>(null);
@@ -70,6 +85,7 @@ export class CareNotesTab {
   private readonly editor = viewChild(SchemaForm);
 
   protected create(): void {
+    this.dirty.set(false);
     this.notice.set(null);
     this.error.set(null);
     this.editing.set({ kind: 'new' });
@@ -78,6 +94,7 @@ export class CareNotesTab {
   protected open(sheet: DocumentSummary): void {
     this.notice.set(null);
     this.error.set(null);
+    this.dirty.set(false);
     this.documents.version(sheet.id, sheet.latest.number).subscribe({
       next: (version) => this.editing.set({ kind: 'version', version }),
       error: (error: unknown) => this.error.set(failureMessage(error)),
@@ -109,6 +126,7 @@ export class CareNotesTab {
     request.subscribe({
       next: (version) => {
         this.saving.set(false);
+        this.dirty.set(false);
         this.editing.set({ kind: 'version', version });
         this.notice.set({ key: _('nurse.careNotes.saved') });
         this.listResource.reload();
@@ -125,6 +143,33 @@ export class CareNotesTab {
         } else {
           this.error.set(failureMessage(error));
         }
+      },
+    });
+  }
+
+  protected startSigning(): void {
+    const editing = this.editing();
+    if (editing?.kind !== 'version' || !this.awaitedStep()) return;
+    this.notice.set(null);
+    this.error.set(null);
+    if (this.dirty()) {
+      this.error.set({ key: _('nurse.careNotes.saveBeforeSigning') });
+      return;
+    }
+    const { documentId, number } = editing.version;
+    this.signing.start(editing.version.id, {
+      signed: () => {
+        this.notice.set({ key: _('nurse.careNotes.signedNotice') });
+        this.listResource.reload();
+        this.documents.version(documentId, number).subscribe({
+          next: (version) => this.editing.set({ kind: 'version', version }),
+          error: (error: unknown) => this.error.set(failureMessage(error)),
+        });
+      },
+      incomplete: (errors: FieldError[]) => {
+        this.editor()?.showServerErrors(errors);
+        this.editor()?.focusFirstError();
+        this.error.set({ key: _('nurse.careNotes.signIncomplete'), params: { count: String(errors.length) } });
       },
     });
   }
