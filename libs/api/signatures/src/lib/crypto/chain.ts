@@ -2,7 +2,7 @@
  * Certification path building and validation (RFC 5280 6.1, the parts a document signature needs): signatures by
  * node:crypto, validity at a given time, CA flags, keyCertSign, pathLen. Revocation is checked elsewhere (CRL module).
  */
-import { verify } from 'node:crypto';
+import { type KeyObject, verify } from 'node:crypto';
 
 import { type CertificateInfo, isSelfIssued, parseCertificate } from './certificate';
 import { OID, SIGNATURE_DIGEST } from './oids';
@@ -16,15 +16,20 @@ export interface ChainResult {
   path: CertificateInfo[];
 }
 
-/** Does `issuer`'s key verify `cert`'s signature? (sha*WithRSAEncryption, ecdsa-with-SHA*.) */
-export function isSignedBy(cert: CertificateInfo, issuer: CertificateInfo): boolean {
-  const digest = SIGNATURE_DIGEST[cert.signatureAlgorithm];
+/** Verifies an X.509-style signature (certificate or CRL): sha*WithRSAEncryption or ecdsa-with-SHA*, by node:crypto. */
+export function verifyX509Signature(tbsDer: Buffer, signatureAlgorithm: string, signature: Buffer, publicKey: KeyObject): boolean {
+  const digest = SIGNATURE_DIGEST[signatureAlgorithm];
   if (!digest) return false;
   try {
-    return verify(digest, cert.tbsDer, issuer.publicKey, cert.signature);
+    return verify(digest, tbsDer, publicKey, signature);
   } catch {
     return false;
   }
+}
+
+/** Does `issuer`'s key verify `cert`'s signature? */
+export function isSignedBy(cert: CertificateInfo, issuer: CertificateInfo): boolean {
+  return verifyX509Signature(cert.tbsDer, cert.signatureAlgorithm, cert.signature, issuer.publicKey);
 }
 
 export function describe(cert: CertificateInfo): string {

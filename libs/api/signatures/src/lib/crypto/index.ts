@@ -16,3 +16,4 @@ export { type ChainResult, validateChain } from './chain';
 export * from './pki';
 export * from './cms';
 export * from './tsa';
+export * from './crl';
