@@ -166,6 +166,8 @@ export function parseCertificate(certificate: string | Buffer): CertificateInfo 
   }
 
   const serial = readUnsignedInteger(serialNode, 'serialNumber');
+  const spkiDer = toDer(spki);
+  let publicKey: KeyObject | undefined;
   const info: CertificateInfo = {
     der,
     pem: derToPem(der),
@@ -177,7 +179,10 @@ export function parseCertificate(certificate: string | Buffer): CertificateInfo 
     subject: nameToString(subject),
     notBefore: readTime(notBefore),
     notAfter: readTime(notAfter),
-    publicKey: createPublicKey({ key: toDer(spki), format: 'der', type: 'spki' }),
+    // lazy: importing the key costs more than the rest of the parse, and signing only needs names and serial
+    get publicKey(): KeyObject {
+      return (publicKey ??= createPublicKey({ key: spkiDer, format: 'der', type: 'spki' }));
+    },
     tbsDer: toDer(tbs),
     signatureAlgorithm: readOid(children(sigAlg)[0]),
     signature: readBitString(sigValue).bytes,

@@ -82,9 +82,27 @@ function signerSignatureAlgorithm(key: KeyObject): Asn1 {
   throw new UnsupportedKeyError(`cannot sign CMS with a ${key.asymmetricKeyType} key`);
 }
 
+/**
+ * Parsed signer certificates, by PEM (or DER as latin1): a user signs many versions with one certificate, and parsing
+ * it was a third of the non-RSA cost of a signature. Bounded; entries are only read.
+ */
+const signerCache = new Map<string, CertificateInfo>();
+const SIGNER_CACHE_SIZE = 256;
+
+function signerInfoOf(certificate: CertificateInput): CertificateInfo {
+  const key = typeof certificate === 'string' ? certificate : certificate.toString('latin1');
+  let info = signerCache.get(key);
+  if (!info) {
+    info = parseCertificate(certificateDer(certificate));
+    if (signerCache.size >= SIGNER_CACHE_SIZE) signerCache.delete(signerCache.keys().next().value as string);
+    signerCache.set(key, info);
+  }
+  return info;
+}
+
 /** DER ContentInfo(SignedData) with one SignerInfo, SHA-256, signed by node:crypto over the DER SET of attributes. */
 export function buildSignedData(input: SignedDataInput): Buffer {
-  const signer = parseCertificate(certificateDer(input.signerCertificate));
+  const signer = signerInfoOf(input.signerCertificate);
   const chain = input.chain.map((c) => certificateDer(c)).filter((der) => !der.equals(signer.der));
   const attrs = [
     attribute(OID.contentType, oid(input.contentType)),

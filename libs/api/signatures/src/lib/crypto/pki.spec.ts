@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { type CertificateInfo, parseCertificate } from './certificate';
 import { WrongPinError } from './crypto.errors';
 import { OID } from './oids';
-import { decryptPrivateKey, encryptPrivateKey, generateRsaKeyPair, readPkcs12, createRootCaCertificate } from './pki';
+import { createFacilityAuthorities, createRootCaCertificate, decryptPrivateKey, encryptPrivateKey, generateRsaKeyPair, readPkcs12 } from './pki';
 import { CA_CRL_URL, OpenSslDir, ROOT_CRL_URL, type TestPki, makeTestPki } from './__fixtures__/test-pki';
 
 describe('pki', () => {
@@ -113,5 +113,24 @@ describe('pki', () => {
     expect(read.chainPems).toEqual([pki.ca.certificatePem, pki.root.certificatePem].map((p) => parseCertificate(p).pem));
     expect(read.privateKey.export({ type: 'pkcs8', format: 'der' })).toEqual(pki.doctor.privateKey.export({ type: 'pkcs8', format: 'der' }));
     expect(() => readPkcs12(p12, 'sai')).toThrow(WrongPinError);
+  });
+});
+
+describe('createFacilityAuthorities', () => {
+  it('makes a root, issuing CA, seal and TSA that OpenSSL chains, with the CRL distribution points given', async () => {
+    const a = await createFacilityAuthorities({ facilityName: 'Trung tâm Y tế Huyện Núi Thành', facilityCode: '49012', crlUrl: 'http://pki.local/ca.crl' });
+    const tmp = new OpenSslDir();
+    try {
+      tmp.write('root.pem', a.root.certificatePem);
+      tmp.write('ca.pem', a.issuing.certificatePem);
+      for (const [name, pem] of [['seal.pem', a.seal.certificatePem], ['tsa.pem', a.tsa.certificatePem]]) {
+        expect(tmp.ok(['verify', '-CAfile', 'root.pem', '-untrusted', 'ca.pem', tmp.write(name, pem)])).toContain(': OK');
+        expect(parseCertificate(pem).crlDistributionPoints).toEqual(['http://pki.local/ca.crl']);
+      }
+      expect(parseCertificate(a.issuing.certificatePem).crlDistributionPoints).toEqual([]); // no root CRL given
+      expect(parseCertificate(a.root.certificatePem).notAfter.getUTCFullYear() - new Date().getUTCFullYear()).toBe(20);
+    } finally {
+      tmp.dispose();
+    }
   });
 });

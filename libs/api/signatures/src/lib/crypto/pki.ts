@@ -255,8 +255,14 @@ export interface IssuedOptions {
   serial?: Buffer;
 }
 
+export interface IssuingCaOptions extends Omit<IssuedOptions, 'crlUrl'>, FacilityName {
+  commonName: string;
+  /** The root's CRL (ARL). Omit when the root publishes none: the issuing CA is then withdrawn by re-keying. */
+  crlUrl?: string;
+}
+
 /** Issuing CA under the root: CA:true pathLen 0, keyCertSign+cRLSign, CRL DP of the root's CRL. */
-export function createIssuingCaCertificate(options: IssuedOptions & FacilityName & { commonName: string }): string {
+export function createIssuingCaCertificate(options: IssuingCaOptions): string {
   const issuer = issuerContext(options.issuer);
   const [notBefore, notAfter] = validity(options.issuer.certificatePem, options.notBefore, options.validityYears);
   return signCertificate({
@@ -272,7 +278,7 @@ export function createIssuingCaCertificate(options: IssuedOptions & FacilityName
       keyUsage(['keyCertSign', 'cRLSign']),
       subjectKeyIdentifier(options.publicKey),
       authorityKeyIdentifier(issuer.keyId),
-      crlDistributionPoints(options.crlUrl),
+      ...(options.crlUrl ? [crlDistributionPoints(options.crlUrl)] : []),
     ],
   });
 }
@@ -351,6 +357,67 @@ export function issueUserCertificate(options: UserCertificateOptions): string {
   ]);
   const eku = options.emailProtection ? { purposes: [OID.kpEmailProtection], critical: false } : undefined;
   return endEntity(options, name, ['digitalSignature', 'nonRepudiation'], eku);
+}
+
+// ---------------------------------------------------------------- a facility's whole hierarchy
+
+export interface FacilityAuthoritiesOptions extends FacilityName {
+  /** CRL of the issuing CA: the distribution point of user, seal and TSA certificates. */
+  crlUrl: string;
+  /** CRL of the root (distribution point of the issuing CA), if the root publishes one. */
+  rootCrlUrl?: string;
+  notBefore?: Date;
+  years?: { root?: number; issuing?: number; seal?: number; tsa?: number };
+}
+
+export type Authority = Issuer & { publicKey: KeyObject };
+
+export interface FacilityAuthorities {
+  root: Authority;
+  issuing: Authority;
+  seal: Authority;
+  tsa: Authority;
+}
+
+/** Four RSA-2048 keys (generated off the main thread) and the root, issuing CA, seal and TSA certificates. */
+export async function createFacilityAuthorities(options: FacilityAuthoritiesOptions): Promise<FacilityAuthorities> {
+  const years = { root: 20, issuing: 10, seal: 3, tsa: 5, ...options.years };
+  const [root, issuing, seal, tsa] = await Promise.all([1, 2, 3, 4].map(() => generateRsaKeyPair()));
+  const facility = { facilityName: options.facilityName, facilityCode: options.facilityCode, country: options.country };
+  const notBefore = options.notBefore;
+  const rootPem = createRootCaCertificate({
+    ...facility,
+    commonName: `${options.facilityName} – Root CA`,
+    validityYears: years.root,
+    privateKey: root.privateKey,
+    notBefore,
+  });
+  const rootAuthority = { ...root, certificatePem: rootPem };
+  const issuingPem = createIssuingCaCertificate({
+    ...facility,
+    commonName: `${options.facilityName} – Issuing CA`,
+    issuer: rootAuthority,
+    publicKey: issuing.publicKey,
+    validityYears: years.issuing,
+    crlUrl: options.rootCrlUrl,
+    notBefore,
+  });
+  const issuingAuthority = { ...issuing, certificatePem: issuingPem };
+  const common = { ...facility, issuer: issuingAuthority, crlUrl: options.crlUrl, notBefore };
+  return {
+    root: rootAuthority,
+    issuing: issuingAuthority,
+    seal: { ...seal, certificatePem: createSealCertificate({ ...common, publicKey: seal.publicKey, validityYears: years.seal }) },
+    tsa: {
+      ...tsa,
+      certificatePem: createTsaCertificate({
+        ...common,
+        commonName: `${options.facilityName} – Time-Stamping Authority`,
+        publicKey: tsa.publicKey,
+        validityYears: years.tsa,
+      }),
+    },
+  };
 }
 
 // ---------------------------------------------------------------- private keys under a PIN
