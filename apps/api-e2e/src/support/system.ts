@@ -72,6 +72,12 @@ export class TestSystem {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /** The exact bytes of a response (signatures, CRLs, canonical JSON), with its status and headers. */
+  async download(path: string, token?: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const res = await fetch(this.baseUrl + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
   login(username: string, password = DEMO_PASSWORD): Promise<HttpResult<TokenResponse>> {
     return this.request<TokenResponse>('POST', '/api/auth/login', { json: { username, password } });
   }

@@ -11,6 +11,7 @@ import { DocumentsModule } from '@benhan/api/documents';
 import { EncountersModule } from '@benhan/api/encounters';
 import { IdentityModule, JwtAuthGuard } from '@benhan/api/identity';
 import { PatientsModule } from '@benhan/api/patients';
+import { SignaturesModule } from '@benhan/api/signatures';
 import { TerminologyModule } from '@benhan/api/terminology';
 import type { AppConfig } from '../config/env.schema';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -49,6 +50,7 @@ export class AppModule {
         PatientsModule,
         EncountersModule,
         DocumentsModule,
+        SignaturesModule.forRoot(config.signatures),
         TerminologyModule,
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { IdentityOptions } from '@benhan/api/identity';
+import type { SignaturesOptions } from '@benhan/api/signatures';
 
 /**
  * The one place for configuration (CONVENTIONS "one way to do each thing"). Every variable is listed
@@ -23,6 +24,7 @@ export interface AppConfig {
   facility: { code: string; name: string };
   initialAdminPassword: string | null;
   identity: IdentityOptions;
+  signatures: SignaturesOptions;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +45,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecretVar = read.optionalString('JWT_SECRET');
   if (jwtSecretVar !== null && jwtSecretVar.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (nodeEnv === 'production' && jwtSecretVar === null) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  const pkiKeySecretVar = read.optionalString('PKI_KEY_SECRET');
+  if (pkiKeySecretVar !== null && pkiKeySecretVar.length < 32) problems.push('PKI_KEY_SECRET must be at least 32 characters');
+  if (nodeEnv === 'production' && pkiKeySecretVar === null) problems.push('PKI_KEY_SECRET is required when NODE_ENV=production (it encrypts the facility CA keys)');
   if (nodeEnv === 'production' && !databaseUrl) problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded database is for development)');
   const demoSeed = read.boolean('DEMO_SEED', false);
   if (nodeEnv === 'production' && demoSeed) problems.push('DEMO_SEED must not be true when NODE_ENV=production (demo users have published passwords)');
@@ -63,6 +68,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoSeed,
     facility: { code: facilityCode, name: read.string('FACILITY_NAME', 'Bệnh viện Đa khoa Benhan') },
     initialAdminPassword: read.optionalString('ADMIN_INITIAL_PASSWORD'),
+    signatures: {
+      keySecret: '',
+      publicUrl: '',
+      userCertificateYears: read.int('SIGNING_CERTIFICATE_YEARS', 3, 1, 10),
+    },
     identity: {
       jwtSecret: '',
       accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
@@ -80,6 +90,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   config.identity.jwtSecret = jwtSecretVar ?? persistedSecret(join(dataDir, 'jwt.secret'));
+  config.signatures.keySecret = pkiKeySecretVar ?? persistedSecret(join(dataDir, 'pki.secret'));
+  config.signatures.publicUrl = (read.optionalString('PUBLIC_URL') ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   return config;
 }
 

@@ -5,10 +5,12 @@ import { FormsService } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { DepartmentEntity, FacilityEntity, PasswordHasher, SystemClientEntity, UserDepartmentEntity, UserEntity } from '@benhan/api/identity';
 import { PatientsService } from '@benhan/api/patients';
+import { SigningService } from '@benhan/api/signatures';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/env.schema';
 import { seedDemoCareChart } from './demo-care-chart';
 import { seedDemoDocuments } from './demo-documents';
+import { signDemoDocuments } from './demo-signatures';
 import { DEMO_CLIENTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_USERS } from './demo-hospital';
 
 /**
@@ -27,6 +29,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly patients: PatientsService,
     private readonly encounters: EncountersService,
     private readonly forms: FormsService,
+    private readonly signing: SigningService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,10 +39,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     // Hash before the transaction: scrypt is slow on purpose and must not hold locks.
     const [passwordHash, ...clientHashes] = await Promise.all([this.hasher.hash(DEMO_PASSWORD), ...DEMO_CLIENTS.map((c) => this.hasher.hash(c.secret))]);
 
-    await this.dataSource.transaction(async (em) => {
+    const seededFacilityId = await this.dataSource.transaction(async (em) => {
       // Advisory lock: two API processes starting together on an empty database seed only once.
       await em.query('SELECT pg_advisory_xact_lock(4620260002)');
-      if ((await em.count(FacilityEntity)) > 0) return;
+      if ((await em.count(FacilityEntity)) > 0) return null;
       const facility = await em.save(em.create(FacilityEntity, { code: this.config.facility.code, name: this.config.facility.name }));
       const ids = new Map<string, string>();
       const departmentId = (code: string): string => {
@@ -107,7 +110,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
       }
       await seedDemoCareChart(em, facility.id);
       await seedDemoDocuments(em, this.forms, facility.id);
+      return facility.id;
     });
-    this.logger.log(`Demo hospital seeded in ${Date.now() - started} ms`);
+    if (!seededFacilityId) return;
+    const signed = await signDemoDocuments(this.dataSource, this.signing, seededFacilityId);
+    this.logger.log(`Demo hospital seeded in ${Date.now() - started} ms (${signed} documents signed)`);
   }
 }

@@ -18,6 +18,7 @@ import type {
   SignoffSummary,
   FieldError,
   UserRole,
+  VersionStatus,
 } from '@benhan/shared/contracts';
 import { diffContent } from './content-diff';
 import { DocumentError } from './documents.errors';
@@ -37,6 +38,32 @@ export interface SignoffInput {
   step: number;
   signer: UserPrincipal;
   at: Date;
+}
+
+/** What a signature binds: the version's identity and its content; signers sign its RFC 8785 canonical bytes. */
+export interface SignedVersionPayload {
+  documentId: string;
+  versionId: string;
+  versionNumber: number;
+  formCode: string;
+  schemaVersion: number;
+  encounterId: string;
+  patientId: string;
+  authorId: string;
+  effectiveAt: string;
+  content: Record<string, unknown>;
+}
+
+/** A version as the signatures module sees it. */
+export interface SigningView {
+  payload: SignedVersionPayload;
+  status: VersionStatus;
+  /** Only the latest version of a document is signed. */
+  latest: boolean;
+  departmentId: string;
+  /** The next signer-matrix step still missing, if any. */
+  nextStep: SignerStep | null;
+  signers: SignerStep[];
 }
 
 /**
@@ -215,6 +242,35 @@ export class DocumentsService {
     return em.getRepository(DocumentSignoffEntity).save(
       em.getRepository(DocumentSignoffEntity).create({ facilityId: input.facilityId, versionId: version.id, step: input.step, signerRole: step.role, signerId: input.signer.userId, signedAt: input.at }),
     );
+  }
+
+  /** A version's signed payload, whether it is the latest, and the next step its signer matrix awaits. */
+  async signingView(facilityId: string, versionId: string, em: EntityManager = this.dataSource.manager): Promise<SigningView | null> {
+    const version = await em.getRepository(DocumentVersionEntity).findOneBy({ id: versionId, facilityId });
+    if (!version) return null;
+    const document = await em.getRepository(DocumentEntity).findOneByOrFail({ id: version.documentId });
+    const [{ latest }] = (await em.query(`SELECT max(number)::int AS latest FROM document_versions WHERE document_id = $1`, [version.documentId])) as { latest: number }[];
+    const { signers } = await this.forms.effective(facilityId, version.formCode, version.schemaVersion, em);
+    const done = await em.getRepository(DocumentSignoffEntity).findBy({ versionId });
+    return {
+      payload: {
+        documentId: document.id,
+        versionId: version.id,
+        versionNumber: version.number,
+        formCode: version.formCode,
+        schemaVersion: version.schemaVersion,
+        encounterId: document.encounterId,
+        patientId: document.patientId,
+        authorId: version.authorId,
+        effectiveAt: version.effectiveAt.toISOString(),
+        content: version.content,
+      },
+      status: version.status,
+      latest: latest === version.number,
+      departmentId: version.departmentId,
+      nextStep: this.awaiting(signers, done)[0] ?? null,
+      signers,
+    };
   }
 
   /** The signer-matrix steps a version still lacks. */

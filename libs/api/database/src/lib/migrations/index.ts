@@ -6,6 +6,7 @@ import { PatientsRegistry1795800004000 } from './1795800004000-PatientsRegistry'
 import { EncountersWorkflow1795800005000 } from './1795800005000-EncountersWorkflow';
 import { Documents1795800006000 } from './1795800006000-Documents';
 import { CareChart1795800007000 } from './1795800007000-CareChart';
+import { Signatures1795800008000 } from './1795800008000-Signatures';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EncountersWorkflow1795800005000,
   Documents1795800006000,
   CareChart1795800007000,
+  Signatures1795800008000,
 ];

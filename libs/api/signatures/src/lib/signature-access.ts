@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { canonicalJsonBytes, type AuthenticatedPrincipal } from '@benhan/api/core';
+import { DocumentsService } from '@benhan/api/documents';
+import { EncountersService } from '@benhan/api/encounters';
+import { FacilityEntity, PatientAccessService } from '@benhan/api/identity';
+import type { SignatureSummary } from '@benhan/shared/contracts';
+import { SignatureEntity } from './entities';
+import { PkiService } from './pki.service';
+import { SignatureQueries, type SignatureFilter } from './signature-queries';
+import { SignatureError } from './signatures.errors';
+
+/**
+ * Who may read which signature: the rules of the patient it belongs to (department scoping, R10). Reading
+ * by signer alone is for the records office, inspectors, and signers reading their own.
+ */
+@Injectable()
+export class SignatureAccess {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: DocumentsService,
+    private readonly encounters: EncountersService,
+    private readonly patients: PatientAccessService,
+    private readonly pki: PkiService,
+    private readonly queries: SignatureQueries,
+  ) {}
+
+  async requireVersion(principal: AuthenticatedPrincipal, versionId: string) {
+    const view = await this.documents.signingView(principal.facilityId, versionId);
+    if (!view) throw new SignatureError('version_not_found', 'No such document version');
+    await this.patients.requirePatientAccess(principal, view.payload.patientId);
+    return view;
+  }
+
+  async requireDocument(principal: AuthenticatedPrincipal, documentId: string): Promise<void> {
+    await this.documents.getDocument(principal, documentId);
+  }
+
+  async requireEncounter(principal: AuthenticatedPrincipal, encounterId: string): Promise<void> {
+    const encounter = await this.encounters.require(principal.facilityId, encounterId);
+    await this.patients.requirePatientAccess(principal, encounter.patientId);
+  }
+
+  async requireSignature(principal: AuthenticatedPrincipal, signatureId: string): Promise<SignatureEntity> {
+    const signature = await this.dataSource.getRepository(SignatureEntity).findOneBy({ id: signatureId, facilityId: principal.facilityId });
+    if (!signature) throw new SignatureError('signature_not_found', 'No such signature');
+    await this.requireVersion(principal, signature.versionId);
+    return signature;
+  }
+
+  /** The exact signed bytes of a version: its signed payload, canonicalised. */
+  async canonical(principal: AuthenticatedPrincipal, versionId: string): Promise<Buffer> {
+    const view = await this.requireVersion(principal, versionId);
+    return canonicalJsonBytes(view.payload);
+  }
+
+  async listFilter(principal: AuthenticatedPrincipal, query: { patient?: string; document?: string; signer?: string }): Promise<SignatureFilter> {
+    if (query.document) await this.requireDocument(principal, query.document);
+    if (query.patient) await this.patients.requirePatientAccess(principal, query.patient);
+    if (!query.document && !query.patient) {
+      const facilityWide = principal.kind === 'user' && principal.roles.some((r) => r === 'records_officer' || r === 'inspector');
+      const own = principal.kind === 'user' && query.signer === principal.userId;
+      if (!facilityWide && !own) {
+        throw new SignatureError('signature_not_found', 'Name a patient or a document (or yourself as signer)', {}, [{ field: 'patient', message: 'patient, document or your own signer id is required' }]);
+      }
+    }
+    return { patientId: query.patient, documentId: query.document, signerId: query.signer };
+  }
+
+  listVisible(principal: AuthenticatedPrincipal, filter: SignatureFilter): Promise<SignatureSummary[]> {
+    return this.queries.list(principal.facilityId, filter);
+  }
+
+  async chainOf(signature: SignatureEntity): Promise<string> {
+    const [certificate] = (await this.dataSource.query(`SELECT certificate_pem FROM signing_certificates WHERE id = $1`, [signature.certificateId])) as { certificate_pem: string }[];
+    return `${certificate.certificate_pem.trim()}\n${signature.chainPem.trim()}\n`;
+  }
+
+  /** Public endpoints name no facility: a deployment serves one (its oldest). */
+  async defaultChain(): Promise<string> {
+    return this.pki.chainPem(await this.defaultFacilityId());
+  }
+
+  async defaultCrl(): Promise<Buffer> {
+    return this.pki.crl(await this.defaultFacilityId());
+  }
+
+  async defaultRootCrl(): Promise<Buffer> {
+    return this.pki.rootCrl(await this.defaultFacilityId());
+  }
+
+  private async defaultFacilityId(): Promise<string> {
+    const [facility] = await this.dataSource.getRepository(FacilityEntity).find({ order: { createdAt: 'ASC' }, take: 1 });
+    if (!facility) throw new SignatureError('pki_not_ready', 'No facility has been set up yet');
+    return facility.id;
+  }
+}

@@ -1,0 +1,217 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Clock, canonicalJsonBytes, type UserPrincipal } from '@benhan/api/core';
+import { DocumentError, DocumentsService } from '@benhan/api/documents';
+import { UsersService } from '@benhan/api/identity';
+import type { CertificateStatus, MySigningState, RevocationReason, SignatureSummary, SigningCertificate } from '@benhan/shared/contracts';
+import { WrongPinError, addUnsignedTimestamp, decryptPrivateKey, encryptPrivateKey, issueUserCertificate, parseCertificate, parseTimestampToken, signDetached, timestampSignature } from './crypto';
+import { SignatureEntity, SigningCertificateEntity, SigningPinStateEntity } from './entities';
+import { PkiService, newSigningKey } from './pki.service';
+import { SignatureError } from './signatures.errors';
+import { SIGNATURES_OPTIONS, type SignaturesOptions } from './signatures.options';
+import { SignatureQueries } from './signature-queries';
+
+/** Wrong PINs in a row that lock signing (R6: the key is the signer's alone). */
+export const MAX_PIN_ATTEMPTS = 5;
+const PIN = /^\d{6,12}$/;
+
+/**
+ * Signing with the server-held key: the user's PKCS#8 key is decrypted with their PIN for one signature and
+ * dropped. This is the default `Signer`; a remote signing service or a hardware token would replace
+ * `signWithHeldKey` and keep the rest (payload, time-stamp, storage, sign-off) unchanged.
+ */
+@Injectable()
+export class SigningService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SIGNATURES_OPTIONS) private readonly options: SignaturesOptions,
+    private readonly pki: PkiService,
+    private readonly documents: DocumentsService,
+    private readonly users: UsersService,
+    private readonly queries: SignatureQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  async state(user: UserPrincipal): Promise<MySigningState> {
+    const certificate = await this.activeCertificate(user.userId);
+    const pin = await this.dataSource.getRepository(SigningPinStateEntity).findOneBy({ userId: user.userId });
+    return { certificate: certificate ? this.describe(certificate) : null, locked: !!pin?.lockedAt, failedPinAttempts: pin?.failedAttempts ?? 0 };
+  }
+
+  /** Choose a signing PIN; Benhan makes the key pair and its issuing CA certifies it. */
+  async enrol(user: UserPrincipal, pin: string): Promise<MySigningState> {
+    if (!PIN.test(pin)) throw new SignatureError('invalid_pin', 'A signing PIN is 6 to 12 digits', {}, [{ field: 'pin', message: 'must be 6 to 12 digits' }]);
+    if (await this.activeCertificate(user.userId)) throw new SignatureError('already_enrolled', 'You already have a signing certificate');
+    await this.dataSource.transaction((em) => this.issue(em, user.facilityId, user.userId, pin));
+    return this.state(user);
+  }
+
+  /** Issue a user's certificate and store its key under the PIN (enrolment, and the demo seed). */
+  async issue(em: EntityManager, facilityId: string, userId: string, pin: string): Promise<SigningCertificateEntity> {
+    const pki = await this.pki.facilityPki(facilityId);
+    const account = await this.users.currentUser(userId, em);
+    const { privateKey, publicKey } = newSigningKey();
+    const now = this.clock.now();
+    const certificatePem = issueUserCertificate({
+      issuer: pki.issuing,
+      subject: { fullName: account.fullName, practisingCertificateNo: account.practisingCertificateNo ?? undefined, facilityName: account.facility.name, facilityCode: account.facility.code, username: account.username },
+      publicKey,
+      validityYears: this.options.userCertificateYears,
+      crlUrl: this.pki.crlUrl(),
+      notBefore: now,
+    });
+    const info = parseCertificate(certificatePem);
+    await em.getRepository(SigningPinStateEntity).upsert({ userId, failedAttempts: 0, lockedAt: null }, ['userId']);
+    return em.getRepository(SigningCertificateEntity).save(
+      em.getRepository(SigningCertificateEntity).create({
+        facilityId,
+        userId,
+        serial: info.serialHex,
+        subject: info.subject,
+        issuer: info.issuer,
+        certificatePem,
+        chainPem: await this.pki.chainPem(facilityId),
+        encryptedKeyPem: encryptPrivateKey(privateKey, pin),
+        notBefore: info.notBefore,
+        notAfter: info.notAfter,
+        source: 'issued',
+        createdAt: now,
+        revokedAt: null,
+        revocationReason: null,
+        revokedBy: null,
+      }),
+    );
+  }
+
+  /**
+   * Sign the next signer-matrix step of a version that is the caller's: the canonical payload → CMS detached
+   * SignedData (CAdES-BES) → RFC 3161 time-stamp → stored with the sign-off in one transaction.
+   */
+  async sign(user: UserPrincipal, versionId: string, pin: string): Promise<SignatureSummary> {
+    const certificate = await this.activeCertificate(user.userId);
+    if (!certificate) {
+      const revoked = await this.dataSource.getRepository(SigningCertificateEntity).findOne({ where: { userId: user.userId }, order: { revokedAt: 'DESC' } });
+      if (revoked?.revokedAt) throw new SignatureError('certificate_revoked', `Your signing certificate was revoked on ${revoked.revokedAt.toISOString()}: choose a new PIN to get a new one`);
+      throw new SignatureError('not_enrolled', 'Choose a signing PIN first: you have no signing certificate');
+    }
+    const now = this.clock.now();
+    if (now > certificate.notAfter) throw new SignatureError('certificate_expired', 'Your signing certificate has expired');
+    const key = await this.unlockKey(user.userId, certificate, pin);
+
+    const signatureId = await this.dataSource.transaction(async (em) => {
+      const view = await this.documents.signingView(user.facilityId, versionId, em);
+      if (!view) throw new SignatureError('version_not_found', 'No such document version');
+      if (!view.latest) throw new SignatureError('version_not_latest', 'A newer version of this document exists: sign that one');
+      if (!view.nextStep) throw new SignatureError('not_your_step', 'Every signature this version needs is there');
+      const step = view.nextStep;
+      const payload = canonicalJsonBytes(view.payload);
+      const cms = signDetached({ content: payload, signerCertificate: certificate.certificatePem, chain: splitPem(certificate.chainPem), privateKey: key, signingTime: now });
+      const pki = await this.pki.facilityPki(user.facilityId);
+      const token = timestampSignature(cms, { tsaCertificate: pki.tsa.certificatePem, tsaKey: pki.tsa.privateKey, chain: [pki.issuing.certificatePem, pki.root.certificatePem], time: now, serial: randomBytes(16) });
+      const signed = addUnsignedTimestamp(cms, token);
+      const signoff = await this.recordSignoff(em, user, versionId, step.step, now);
+      const row = await em.getRepository(SignatureEntity).save(
+        em.getRepository(SignatureEntity).create({
+          facilityId: user.facilityId,
+          versionId,
+          signoffId: signoff.id,
+          signerId: user.userId,
+          step: step.step,
+          role: step.role,
+          certificateId: certificate.id,
+          certificateSerial: certificate.serial,
+          chainPem: certificate.chainPem,
+          contentHash: createHash('sha256').update(payload).digest('hex'),
+          cmsDer: signed,
+          signingTime: now,
+          timestampToken: token,
+          timestampedAt: parseTimestampToken(token).genTime,
+          revocationStatus: 'good',
+          revocationCheckedAt: now,
+          createdAt: now,
+        }),
+      );
+      return row.id;
+    });
+    return this.queries.summary(user.facilityId, signatureId);
+  }
+
+  async revoke(admin: UserPrincipal, serial: string, reason: RevocationReason): Promise<SigningCertificate> {
+    const repo = this.dataSource.getRepository(SigningCertificateEntity);
+    const certificate = await repo.findOneBy({ serial: serial.toLowerCase(), facilityId: admin.facilityId });
+    if (!certificate) throw new SignatureError('certificate_not_found', `No certificate ${serial}`);
+    if (certificate.revokedAt) throw new SignatureError('certificate_revoked', 'This certificate is already revoked');
+    await repo.update({ id: certificate.id }, { revokedAt: this.clock.now(), revocationReason: reason, revokedBy: admin.userId });
+    return this.describe(await repo.findOneByOrFail({ id: certificate.id }));
+  }
+
+  async certificates(facilityId: string, userId?: string): Promise<(SigningCertificate & { userId: string; userName: string })[]> {
+    const rows = await this.dataSource.getRepository(SigningCertificateEntity).find({ where: { facilityId, ...(userId ? { userId } : {}) }, order: { createdAt: 'DESC' } });
+    const names = await this.users.displayNames([...new Set(rows.map((r) => r.userId))]);
+    return rows.map((r) => ({ ...this.describe(r), userId: r.userId, userName: names.get(r.userId) ?? '' }));
+  }
+
+  async unlock(admin: UserPrincipal, userId: string): Promise<void> {
+    await this.users.get(admin.facilityId, userId);
+    await this.dataSource.getRepository(SigningPinStateEntity).upsert({ userId, failedAttempts: 0, lockedAt: null }, ['userId']);
+  }
+
+  private async recordSignoff(em: EntityManager, user: UserPrincipal, versionId: string, step: number, at: Date) {
+    try {
+      return await this.documents.recordSignoff(em, { facilityId: user.facilityId, versionId, step, signer: user, at });
+    } catch (error) {
+      if (error instanceof DocumentError && error.code === 'signoff_not_allowed') throw new SignatureError('not_your_step', error.message);
+      if (error instanceof DocumentError && error.code === 'invalid_content') throw new SignatureError('content_incomplete', error.message, {}, error.fieldErrors);
+      throw error;
+    }
+  }
+
+  /** Decrypt the key with the PIN; a wrong PIN counts (committed even though the signing fails), five lock. */
+  private async unlockKey(userId: string, certificate: SigningCertificateEntity, pin: string) {
+    const repo = this.dataSource.getRepository(SigningPinStateEntity);
+    const state = await repo.findOneBy({ userId });
+    if (state?.lockedAt) throw new SignatureError('signing_locked', 'Signing is locked after too many wrong PINs: ask an administrator to unlock it');
+    try {
+      const key = decryptPrivateKey(certificate.encryptedKeyPem, pin);
+      if (state?.failedAttempts) await repo.update({ userId }, { failedAttempts: 0 });
+      return key;
+    } catch (error) {
+      if (!(error instanceof WrongPinError)) throw error;
+      const [row] = (await this.dataSource.query(
+        `INSERT INTO signing_pin_states (user_id, failed_attempts) VALUES ($1, 1)
+         ON CONFLICT (user_id) DO UPDATE SET failed_attempts = signing_pin_states.failed_attempts + 1
+         RETURNING failed_attempts`,
+        [userId],
+      )) as { failed_attempts: number }[];
+      if (row.failed_attempts >= MAX_PIN_ATTEMPTS) {
+        await repo.update({ userId }, { lockedAt: this.clock.now() });
+        throw new SignatureError('signing_locked', 'Signing is locked after too many wrong PINs: ask an administrator to unlock it');
+      }
+      throw new SignatureError('wrong_pin', 'Wrong signing PIN', { remainingAttempts: MAX_PIN_ATTEMPTS - row.failed_attempts });
+    }
+  }
+
+  private activeCertificate(userId: string): Promise<SigningCertificateEntity | null> {
+    return this.dataSource.getRepository(SigningCertificateEntity).findOne({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+  }
+
+  describe(c: SigningCertificateEntity): SigningCertificate {
+    const status: CertificateStatus = c.revokedAt ? 'revoked' : this.clock.now() > c.notAfter ? 'expired' : 'active';
+    return {
+      serial: c.serial,
+      subject: c.subject,
+      issuer: c.issuer,
+      notBefore: c.notBefore.toISOString(),
+      notAfter: c.notAfter.toISOString(),
+      status,
+      revokedAt: c.revokedAt?.toISOString() ?? null,
+      revocationReason: c.revocationReason,
+    };
+  }
+}
+
+export function splitPem(pem: string): string[] {
+  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
