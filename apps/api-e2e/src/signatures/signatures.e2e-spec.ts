@@ -133,6 +133,9 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     const good = verify(files.content);
     expect(good.output).toContain('Verification successful');
     expect(good.ok).toBe(true);
+    // -cades also checks signingCertificateV2 against the certificate (CAdES-BES).
+    const cades = openssl(['cms', '-verify', '-cades', '-binary', '-inform', 'DER', '-in', files.sig, '-content', files.content, '-CAfile', files.ca, '-purpose', 'any', '-out', '/dev/null']);
+    expect([cades.ok, cades.output]).toEqual([true, expect.stringContaining('Verification successful')]);
     const flipped = Buffer.from(canonical.bytes);
     flipped[flipped.length - 3] ^= 0x01;
     writeFileSync(files.bad, flipped);

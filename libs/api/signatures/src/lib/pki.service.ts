@@ -6,10 +6,8 @@ import { Clock } from '@benhan/api/core';
 import { FacilityEntity } from '@benhan/api/identity';
 import {
   certificateDer,
-  createIssuingCaCertificate,
-  createRootCaCertificate,
-  createSealCertificate,
-  createTsaCertificate,
+  createCrl,
+  createFacilityAuthorities,
   decryptPrivateKey,
   encryptPrivateKey,
   generateRsaKeyPairSync,
@@ -17,7 +15,6 @@ import {
   type Issuer,
   type KeyPair,
 } from './crypto';
-import { createCrl } from './crypto/crl';
 import { PkiAuthorityEntity, SigningCertificateEntity, TrustedCertificateEntity, type AuthorityKind } from './entities';
 import { SIGNATURES_OPTIONS, type SignaturesOptions } from './signatures.options';
 
@@ -99,22 +96,6 @@ export class PkiService {
     });
   }
 
-  /** Root (20 y) → issuing CA (10 y) → seal and TSA (5 y), each with its own RSA-2048 key. */
-  private createAuthorities(facilityName: string, facilityCode: string): FacilityPki {
-    const now = this.clock.now();
-    const name = { facilityName, facilityCode };
-    const rootKeys = generateRsaKeyPairSync();
-    const root: Issuer = { certificatePem: createRootCaCertificate({ ...name, commonName: `Benhan Root CA – ${facilityName}`, validityYears: 20, privateKey: rootKeys.privateKey, notBefore: now }), privateKey: rootKeys.privateKey };
-    const issued = (make: (keys: KeyPair) => string): Issuer => {
-      const keys = generateRsaKeyPairSync();
-      return { certificatePem: make(keys), privateKey: keys.privateKey };
-    };
-    const issuing = issued((k) => createIssuingCaCertificate({ ...name, commonName: `Benhan Issuing CA – ${facilityName}`, issuer: root, publicKey: k.publicKey, validityYears: 10, crlUrl: this.rootCrlUrl(), notBefore: now }));
-    const seal = issued((k) => createSealCertificate({ ...name, issuer: issuing, publicKey: k.publicKey, validityYears: 5, crlUrl: this.crlUrl(), notBefore: now }));
-    const tsa = issued((k) => createTsaCertificate({ ...name, commonName: `Benhan TSA – ${facilityName}`, issuer: issuing, publicKey: k.publicKey, validityYears: 5, crlUrl: this.crlUrl(), notBefore: now }));
-    return { root, issuing, seal, tsa };
-  }
-
   private async loadOrCreate(facilityId: string): Promise<FacilityPki> {
     const existing = await this.read(facilityId);
     if (existing) return existing;
@@ -124,7 +105,7 @@ export class PkiService {
       if (again) return again;
       const facility = await em.getRepository(FacilityEntity).findOneByOrFail({ id: facilityId });
       const started = Date.now();
-      const material = this.createAuthorities(facility.name, facility.code);
+      const material: FacilityPki = await createFacilityAuthorities({ facilityName: facility.name, facilityCode: facility.code, crlUrl: this.crlUrl(), rootCrlUrl: this.rootCrlUrl(), notBefore: this.clock.now() });
       const now = this.clock.now();
       for (const kind of ['root', 'issuing', 'seal', 'tsa'] as const) {
         await em.getRepository(PkiAuthorityEntity).insert({

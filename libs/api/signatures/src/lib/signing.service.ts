@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock, canonicalJsonBytes, type UserPrincipal } from '@benhan/api/core';
 import { DocumentError, DocumentsService } from '@benhan/api/documents';
@@ -73,7 +73,7 @@ export class SigningService {
         issuer: info.issuer,
         certificatePem,
         chainPem: await this.pki.chainPem(facilityId),
-        encryptedKeyPem: encryptPrivateKey(privateKey, pin),
+        encryptedKeyPem: encryptPrivateKey(privateKey, this.passphrase(pin)),
         notBefore: info.notBefore,
         notAfter: info.notAfter,
         source: 'issued',
@@ -174,7 +174,7 @@ export class SigningService {
     const state = await repo.findOneBy({ userId });
     if (state?.lockedAt) throw new SignatureError('signing_locked', 'Signing is locked after too many wrong PINs: ask an administrator to unlock it');
     try {
-      const key = decryptPrivateKey(certificate.encryptedKeyPem, pin);
+      const key = decryptPrivateKey(certificate.encryptedKeyPem, this.passphrase(pin));
       if (state?.failedAttempts) await repo.update({ userId }, { failedAttempts: 0 });
       return key;
     } catch (error) {
@@ -191,6 +191,14 @@ export class SigningService {
       }
       throw new SignatureError('wrong_pin', 'Wrong signing PIN', { remainingAttempts: MAX_PIN_ATTEMPTS - row.failed_attempts });
     }
+  }
+
+  /**
+   * The key's passphrase is the PIN keyed with the server's secret: a copy of the database alone does not
+   * let anyone try the million 6-digit PINs offline; online, five wrong PINs lock signing.
+   */
+  private passphrase(pin: string): string {
+    return createHmac('sha256', this.options.keySecret).update(`signing-pin:${pin}`).digest('base64');
   }
 
   private activeCertificate(userId: string): Promise<SigningCertificateEntity | null> {
