@@ -49,10 +49,7 @@ async function createRecord(page: Page, encounterId: string): Promise<string> {
   return ((await response.json()) as { documentId: string }).documentId;
 }
 
-// FIXME(issue 5): the signatures API is still being written (libs/api/signatures: SignaturesModule is not in
-// apps/api's AppModule yet, and the demo seed does not enrol the demo users with PIN 123456). Turn this back into
-// `test(` once both land, then run: npx nx build api && npx nx build web && npx nx e2e web-e2e -- doctor/sign.spec.ts
-test.fixme('signatures: the doctor signs an internal-medicine record with the PIN after a wrong one, and the report passes', async ({ page }) => {
+test('signatures: the doctor signs an internal-medicine record with the PIN after a wrong one, and the report passes', async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS['doctor'].username);
   await expect(page).toHaveURL(/\/doctor$/);
 
