@@ -201,4 +201,40 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     expect(openssl(['crl', '-inform', 'DER', '-in', join(dir, 'issuing.crl'), '-CAfile', join(dir, 'ca-all.pem'), '-noout']).output).toMatch(/verify OK/);
     expect((await system.request('POST', `/api/certificates/${serial}/revoke`, { token: doctor, json: { reason: 'superseded' } })).status).toBe(403);
   });
+
+  it("signs with a certificate from another CA: trust its root, import the user's PKCS#12, and the report PASSES", async () => {
+    const run = (args: string[]) => {
+      const result = openssl(args);
+      if (!result.ok) throw new Error(`openssl ${args.join(' ')}: ${result.output}`);
+    };
+    const f = (name: string) => join(dir, name);
+    writeFileSync(f('user.ext'), 'keyUsage=critical,digitalSignature,nonRepudiation\nbasicConstraints=CA:FALSE\n');
+    run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('ca.key'), '-out', f('other-ca.pem'), '-days', '3650', '-subj', '/C=VN/O=CA Thu Nghiem/CN=CA Thu Nghiem Root', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('user.key'), '-out', f('user.csr'), '-utf8', '-subj', '/C=VN/O=Benh vien Benhan/CN=Trần Thị Thanh Hương']);
+    run(['x509', '-req', '-in', f('user.csr'), '-CA', f('other-ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f('user.pem'), '-days', '365', '-extfile', f('user.ext')]);
+    run(['pkcs12', '-export', '-inkey', f('user.key'), '-in', f('user.pem'), '-certfile', f('other-ca.pem'), '-out', f('user.p12'), '-passout', 'pass:Mat-khau-2026']);
+
+    const users = (await system.request<{ items: UserSummary[] }>('GET', '/api/users?q=headdoctor', { token: admin })).body.items;
+    const headId = users.find((u) => u.username === 'headdoctor')?.id ?? '';
+    const current = (await system.request<SigningCertificate[]>('GET', `/api/certificates?userId=${headId}`, { token: admin })).body.find((c) => c.status === 'active');
+    await system.request('POST', `/api/certificates/${current?.serial}/revoke`, { token: admin, json: { reason: 'superseded' } });
+    const pkcs12 = { pkcs12Base64: readFileSync(f('user.p12')).toString('base64'), password: 'Mat-khau-2026', pin: '246810' };
+
+    const untrusted = await system.request<ProblemDetails>('POST', `/api/users/${headId}/signing/pkcs12`, { token: admin, json: pkcs12 });
+    expect([untrusted.status, untrusted.body.type]).toEqual([400, expect.stringContaining('invalid_certificate')]);
+    const badPassword = await system.request<ProblemDetails>('POST', `/api/users/${headId}/signing/pkcs12`, { token: admin, json: { ...pkcs12, password: 'sai' } });
+    expect(badPassword.body.errors?.map((e) => e.field)).toEqual(['password']);
+    const trusted = await system.request<{ subject: string; source: string }>('POST', '/api/pki/trusted', { token: admin, json: { certificatePem: readFileSync(f('other-ca.pem'), 'utf8') } });
+    expect([trusted.status, trusted.body.source]).toEqual([201, 'imported']);
+    const notCa = await system.request<ProblemDetails>('POST', '/api/pki/trusted', { token: admin, json: { certificatePem: readFileSync(f('user.pem'), 'utf8') } });
+    expect(notCa.status).toBe(400);
+
+    const imported = await system.request<SigningCertificate>('POST', `/api/users/${headId}/signing/pkcs12`, { token: admin, json: pkcs12 });
+    expect([imported.status, imported.body.status, imported.body.issuer]).toEqual([201, 'active', expect.stringContaining('CA Thu Nghiem Root')]);
+    const sheet = await system.request<DocumentVersion>('POST', `/api/encounters/${stays[1].encounterId}/documents`, { token: head, json: { formCode: '39/BV2', content: sample('39-BV2-treatment-sheet') } });
+    const signed = await system.request<SignatureSummary>('POST', `/api/versions/${sheet.body.id}/signatures`, { token: head, json: { pin: '246810' } });
+    expect(signed.status).toBe(201);
+    const report = await system.request<SignatureReportSet>('GET', `/api/versions/${sheet.body.id}/signatures/report`, { token: records });
+    expect(report.body.indication).toBe('PASSED');
+  });
 });

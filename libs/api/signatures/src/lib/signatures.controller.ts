@@ -2,9 +2,10 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentUser, Public, Requires, type AuthenticatedPrincipal, type UserPrincipal } from '@benhan/api/core';
 import type { MySigningState, SignatureReport, SignatureReportSet, SignatureSummary, SigningCertificate } from '@benhan/shared/contracts';
-import { CertificateQueryDto, PinDto, RevokeDto, SignatureQueryDto } from './dto/signature.dto';
+import { CertificateQueryDto, PinDto, Pkcs12ImportDto, RevokeDto, SignatureQueryDto, TrustedRootDto } from './dto/signature.dto';
 import { SignatureAccess } from './signature-access';
 import { SigningService } from './signing.service';
+import { TrustService, type TrustedCertificate } from './trust.service';
 import { ValidationService } from './validation.service';
 
 const READERS = ['doctor', 'nurse', 'records_officer', 'inspector'] as const;
@@ -17,6 +18,7 @@ export class SignaturesController {
     private readonly signing: SigningService,
     private readonly validation: ValidationService,
     private readonly access: SignatureAccess,
+    private readonly trust: TrustService,
   ) {}
 
   @Get('me/signing')
@@ -112,6 +114,26 @@ export class SignaturesController {
   @ApiOperation({ summary: 'Revoke a signing certificate (it can no longer sign; earlier signatures stay valid)' })
   revoke(@CurrentUser() user: UserPrincipal, @Param('serial') serial: string, @Body() body: RevokeDto): Promise<SigningCertificate> {
     return this.signing.revoke(user, serial, body.reason);
+  }
+
+  @Post('users/:id/signing/pkcs12')
+  @Requires('admin')
+  @ApiOperation({ summary: "Import a user's certificate and key from a PKCS#12 file (e.g. from a licensed CA), under a signing PIN" })
+  importPkcs12(@CurrentUser() user: UserPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: Pkcs12ImportDto): Promise<SigningCertificate> {
+    return this.trust.importPkcs12(user, id, body);
+  }
+
+  @Get('pki/trusted')
+  @Requires('admin', 'inspector')
+  trusted(@CurrentUser() user: UserPrincipal): Promise<TrustedCertificate[]> {
+    return this.trust.list(user.facilityId);
+  }
+
+  @Post('pki/trusted')
+  @Requires('admin')
+  @ApiOperation({ summary: "Add a licensed CA's root certificate to the facility trust list" })
+  addTrusted(@CurrentUser() user: UserPrincipal, @Body() body: TrustedRootDto): Promise<TrustedCertificate> {
+    return this.trust.addRoot(user, body.certificatePem);
   }
 
   @Post('users/:id/signing/unlock')

@@ -9,6 +9,7 @@ import { SignatureQueries } from './signature-queries';
 import { PkiController, SignaturesController } from './signatures.controller';
 import { SIGNATURES_OPTIONS, type SignaturesOptions } from './signatures.options';
 import { SigningService } from './signing.service';
+import { TrustService } from './trust.service';
 import { ValidationService } from './validation.service';
 
 /** Digital signatures: the facility PKI, signing with the PIN-protected key, time-stamps, validation reports. */
@@ -19,7 +20,7 @@ export class SignaturesModule {
       module: SignaturesModule,
       imports: [TypeOrmModule.forFeature(SIGNATURE_ENTITIES), DocumentsModule, EncountersModule],
       controllers: [SignaturesController, PkiController],
-      providers: [{ provide: SIGNATURES_OPTIONS, useValue: options }, PkiService, SigningService, ValidationService, SignatureQueries, SignatureAccess],
+      providers: [{ provide: SIGNATURES_OPTIONS, useValue: options }, PkiService, SigningService, ValidationService, SignatureQueries, SignatureAccess, TrustService],
       exports: [PkiService, SigningService, ValidationService],
     };
   }

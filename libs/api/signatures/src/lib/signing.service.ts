@@ -73,7 +73,7 @@ export class SigningService {
         issuer: info.issuer,
         certificatePem,
         chainPem: await this.pki.chainPem(facilityId),
-        encryptedKeyPem: encryptPrivateKey(privateKey, this.passphrase(pin)),
+        encryptedKeyPem: encryptPrivateKey(privateKey, this.keyPassphrase(pin)),
         notBefore: info.notBefore,
         notAfter: info.notAfter,
         source: 'issued',
@@ -174,7 +174,7 @@ export class SigningService {
     const state = await repo.findOneBy({ userId });
     if (state?.lockedAt) throw new SignatureError('signing_locked', 'Signing is locked after too many wrong PINs: ask an administrator to unlock it');
     try {
-      const key = decryptPrivateKey(certificate.encryptedKeyPem, this.passphrase(pin));
+      const key = decryptPrivateKey(certificate.encryptedKeyPem, this.keyPassphrase(pin));
       if (state?.failedAttempts) await repo.update({ userId }, { failedAttempts: 0 });
       return key;
     } catch (error) {
@@ -197,7 +197,7 @@ export class SigningService {
    * The key's passphrase is the PIN keyed with the server's secret: a copy of the database alone does not
    * let anyone try the million 6-digit PINs offline; online, five wrong PINs lock signing.
    */
-  private passphrase(pin: string): string {
+  keyPassphrase(pin: string): string {
     return createHmac('sha256', this.options.keySecret).update(`signing-pin:${pin}`).digest('base64');
   }
 

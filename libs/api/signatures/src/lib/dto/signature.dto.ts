@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { EnrolSigningRequest, RevocationReason, RevokeCertificateRequest, SignVersionRequest } from '@benhan/shared/contracts';
 
 const REASONS: RevocationReason[] = ['unspecified', 'key_compromise', 'affiliation_changed', 'superseded', 'cessation_of_operation'];
@@ -23,4 +23,14 @@ export class SignatureQueryDto {
 
 export class CertificateQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() userId?: string;
+}
+
+export class TrustedRootDto {
+  @ApiProperty({ description: "A licensed CA's root certificate, PEM" }) @IsString() @MaxLength(20000) certificatePem!: string;
+}
+
+export class Pkcs12ImportDto {
+  @ApiProperty({ description: 'The .p12/.pfx file, base64' }) @IsString() @MaxLength(200000) pkcs12Base64!: string;
+  @ApiProperty({ description: 'The file password' }) @IsString() @MaxLength(200) password!: string;
+  @ApiProperty({ description: 'The signing PIN the user will sign with (6–12 digits)' }) @IsString() @Matches(/^\d{6,12}$/, { message: 'pin must be 6 to 12 digits' }) pin!: string;
 }
