@@ -146,6 +146,15 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     expect(printed).toMatch(/id-smime-aa-signingCertificateV2|signingCertificateV2/);
     expect(printed).toMatch(/id-smime-aa-timeStampToken|timeStampToken/);
     expect(openssl(['verify', '-CAfile', files.ca, files.chain]).output).toContain('OK');
+
+    // The verification kit: unpack with tar, run the README's command as written.
+    const kit = await system.download(`/api/signatures/${signature.id}/kit`, records);
+    const kitDir = mkdtempSync(join(dir, 'kit-'));
+    writeFileSync(join(kitDir, 'kit.tar'), kit.bytes);
+    expect(spawnSync('tar', ['-xf', 'kit.tar'], { cwd: kitDir }).status).toBe(0);
+    const command = readFileSync(join(kitDir, 'README.txt'), 'utf8').split('\n').find((l) => l.trim().startsWith('openssl cms -verify')) ?? '';
+    const fromKit = spawnSync('sh', ['-c', command.trim()], { cwd: kitDir, encoding: 'utf8' });
+    expect([fromKit.status, fromKit.stderr]).toEqual([0, expect.stringContaining('Verification successful')]);
   });
 
   it('reports a signed version changed behind Benhan’s back as FAILED on the hash, and nothing else as broken', async () => {

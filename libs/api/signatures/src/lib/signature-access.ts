@@ -10,6 +10,7 @@ import { SignatureEntity } from './entities';
 import { PkiService } from './pki.service';
 import { SignatureQueries, type SignatureFilter } from './signature-queries';
 import { SignatureError } from './signatures.errors';
+import { tarArchive } from './tar';
 
 /**
  * Who may read which signature: the rules of the patient it belongs to (department scoping, R10). Reading
@@ -75,6 +76,35 @@ export class SignatureAccess {
   async chainOf(signature: SignatureEntity): Promise<string> {
     const [certificate] = (await this.dataSource.query(`SELECT certificate_pem FROM signing_certificates WHERE id = $1`, [signature.certificateId])) as { certificate_pem: string }[];
     return `${certificate.certificate_pem.trim()}\n${signature.chainPem.trim()}\n`;
+  }
+
+  /**
+   * Everything an outsider needs to check one signature with OpenSSL alone: the signed bytes, the signature,
+   * the certificate chain up to the root, and the command.
+   */
+  async kit(principal: AuthenticatedPrincipal, signature: SignatureEntity): Promise<Buffer> {
+    const view = await this.requireVersion(principal, signature.versionId);
+    const base = `${view.payload.formCode.replace(/\//g, '-')}-v${view.payload.versionNumber}`;
+    const names = { content: `${base}.json`, signature: `${base}-step${signature.step}.p7s`, chain: 'chain.pem' };
+    const chain = await this.chainOf(signature);
+    const roots = chain.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    const readme = [
+      `Benhan verification kit: signature ${signature.id}, step ${signature.step} (${signature.role}) of version ${view.payload.versionNumber} of document ${view.payload.documentId}.`,
+      `${names.content}: the exact signed bytes (RFC 8785 canonical JSON). ${names.signature}: the CMS/CAdES detached signature (DER). root.pem: the root CA; chain.pem: signer, issuing CA, root.`,
+      '',
+      'Verify (OpenSSL 3):',
+      `  openssl cms -verify -cades -binary -inform DER -in ${names.signature} -content ${names.content} -CAfile root.pem -purpose any -out /dev/null`,
+      'It prints "CMS Verification successful"; any change to the JSON makes it fail. Inspect the signature and its time-stamp:',
+      `  openssl cms -cmsout -print -inform DER -in ${names.signature}`,
+      '',
+    ].join('\n');
+    return tarArchive([
+      { name: names.content, content: canonicalJsonBytes(view.payload) },
+      { name: names.signature, content: signature.cmsDer },
+      { name: names.chain, content: chain },
+      { name: 'root.pem', content: `${roots[roots.length - 1] ?? ''}\n` },
+      { name: 'README.txt', content: readme },
+    ]);
   }
 
   /** Public endpoints name no facility: a deployment serves one (its oldest). */

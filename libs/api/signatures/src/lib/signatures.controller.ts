@@ -102,6 +102,15 @@ export class SignaturesController {
     return new StreamableFile(Buffer.from(await this.access.chainOf(signature)), { disposition: `attachment; filename="chain-${id}.pem"` });
   }
 
+  @Get('signatures/:id/kit')
+  @Requires(...READERS)
+  @Header('Content-Type', 'application/x-tar')
+  @ApiOperation({ summary: 'Verification kit (tar): the canonical JSON, the .p7s, the chain and a README with the openssl command' })
+  async kit(@CurrentPrincipal() principal: AuthenticatedPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const signature = await this.access.requireSignature(principal, id);
+    return new StreamableFile(await this.access.kit(principal, signature), { disposition: `attachment; filename="verification-kit-${id}.tar"` });
+  }
+
   @Get('certificates')
   @Requires('admin')
   certificates(@CurrentUser() user: UserPrincipal, @Query() query: CertificateQueryDto): Promise<SigningCertificate[]> {
