@@ -40,7 +40,7 @@ describe(WorkspaceFrame.name, () => {
   }
 
   function current(page: HTMLElement): string[] {
-    return [...page.querySelectorAll('[aria-current="page"]')].map((a) => a.getAttribute('data-testid') ?? '');
+    return Array.from(page.querySelectorAll('[aria-current="page"]')).map((a) => a.getAttribute('data-testid') ?? '');
   }
 
   it('shows the title and one link per tab, with its test id, icon and label', async () => {
@@ -48,7 +48,7 @@ describe(WorkspaceFrame.name, () => {
 
     expect(page.querySelector('h1[data-testid="workspace-title"]')?.textContent).toBe('ws.title');
     expect(page.querySelector('nav')?.getAttribute('aria-label')).toBe('ws.nav.label');
-    const links = [...page.querySelectorAll('nav a')];
+    const links = Array.from(page.querySelectorAll('nav a'));
     expect(links.map((a) => [a.getAttribute('data-testid'), a.getAttribute('href'), a.textContent?.trim()])).toEqual([
       ['nav-list', '/ws', 'ws.nav.list'],
       ['nav-board', '/ws/board', 'ws.nav.board'],
