@@ -1,5 +1,6 @@
 export { SignaturesModule } from './lib/signatures.module';
 export type { SignaturesOptions } from './lib/signatures.options';
 export { PkiService } from './lib/pki.service';
-export { SigningService, MAX_PIN_ATTEMPTS } from './lib/signing.service';
+export { SigningService } from './lib/signing.service';
+export { MAX_PIN_ATTEMPTS, SIGNER, type Signer, type UnlockedSigner } from './lib/signer';
 export { ValidationService } from './lib/validation.service';

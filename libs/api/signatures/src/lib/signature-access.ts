@@ -69,8 +69,8 @@ export class SignatureAccess {
     return { patientId: query.patient, documentId: query.document, signerId: query.signer };
   }
 
-  listVisible(principal: AuthenticatedPrincipal, filter: SignatureFilter): Promise<SignatureSummary[]> {
-    return this.queries.list(principal.facilityId, filter);
+  listVisible(principal: AuthenticatedPrincipal, filter: SignatureFilter, limit = 500): Promise<SignatureSummary[]> {
+    return this.queries.list(principal.facilityId, filter, limit);
   }
 
   async chainOf(signature: SignatureEntity): Promise<string> {

@@ -76,7 +76,7 @@ export class SignaturesController {
   @ApiOperation({ summary: 'Signatures of a patient, a document or a signer' })
   async list(@CurrentPrincipal() principal: AuthenticatedPrincipal, @Query() query: SignatureQueryDto): Promise<SignatureSummary[]> {
     const filter = await this.access.listFilter(principal, query);
-    return this.access.listVisible(principal, filter);
+    return this.access.listVisible(principal, filter, query.limit);
   }
 
   @Get('signatures/:id/report')

@@ -10,6 +10,7 @@ import { PkiController, SignaturesController } from './signatures.controller';
 import { SIGNATURES_OPTIONS, type SignaturesOptions } from './signatures.options';
 import { SigningService } from './signing.service';
 import { TrustService } from './trust.service';
+import { SIGNER, ServerHeldKeySigner } from './signer';
 import { ValidationService } from './validation.service';
 
 /** Digital signatures: the facility PKI, signing with the PIN-protected key, time-stamps, validation reports. */
@@ -20,7 +21,7 @@ export class SignaturesModule {
       module: SignaturesModule,
       imports: [TypeOrmModule.forFeature(SIGNATURE_ENTITIES), DocumentsModule, EncountersModule],
       controllers: [SignaturesController, PkiController],
-      providers: [{ provide: SIGNATURES_OPTIONS, useValue: options }, PkiService, SigningService, ValidationService, SignatureQueries, SignatureAccess, TrustService],
+      providers: [{ provide: SIGNATURES_OPTIONS, useValue: options }, PkiService, SigningService, ValidationService, SignatureQueries, SignatureAccess, TrustService, ServerHeldKeySigner, { provide: SIGNER, useExisting: ServerHeldKeySigner }],
       exports: [PkiService, SigningService, ValidationService],
     };
   }

@@ -1,26 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock, canonicalJsonBytes, type UserPrincipal } from '@benhan/api/core';
 import { DocumentError, DocumentsService } from '@benhan/api/documents';
 import { UsersService } from '@benhan/api/identity';
 import type { CertificateStatus, MySigningState, RevocationReason, SignatureSummary, SigningCertificate } from '@benhan/shared/contracts';
-import { WrongPinError, addUnsignedTimestamp, decryptPrivateKey, encryptPrivateKey, issueUserCertificate, parseCertificate, parseTimestampToken, signDetached, timestampSignature } from './crypto';
+import { addUnsignedTimestamp, encryptPrivateKey, issueUserCertificate, parseCertificate, parseTimestampToken, timestampSignature } from './crypto';
 import { SignatureEntity, SigningCertificateEntity, SigningPinStateEntity } from './entities';
 import { PkiService, newSigningKey } from './pki.service';
 import { SignatureError } from './signatures.errors';
 import { SIGNATURES_OPTIONS, type SignaturesOptions } from './signatures.options';
 import { SignatureQueries } from './signature-queries';
+import { SIGNER, ServerHeldKeySigner, type Signer } from './signer';
 
-/** Wrong PINs in a row that lock signing (R6: the key is the signer's alone). */
-export const MAX_PIN_ATTEMPTS = 5;
 const PIN = /^\d{6,12}$/;
 
 /**
- * Signing with the server-held key: the user's PKCS#8 key is decrypted with their PIN for one signature and
- * dropped. This is the default `Signer`; a remote signing service or a hardware token would replace
- * `signWithHeldKey` and keep the rest (payload, time-stamp, storage, sign-off) unchanged.
+ * Signing a version: the `Signer` (by default the server-held key under the PIN) signs the canonical payload,
+ * Benhan's TSA time-stamps the signature, and the sign-off and the signature are stored in one transaction.
  */
 @Injectable()
 export class SigningService {
@@ -31,6 +29,8 @@ export class SigningService {
     private readonly documents: DocumentsService,
     private readonly users: UsersService,
     private readonly queries: SignatureQueries,
+    private readonly heldKeys: ServerHeldKeySigner,
+    @Inject(SIGNER) private readonly signer: Signer,
     private readonly clock: Clock,
   ) {}
 
@@ -98,7 +98,7 @@ export class SigningService {
     }
     const now = this.clock.now();
     if (now > certificate.notAfter) throw new SignatureError('certificate_expired', 'Your signing certificate has expired');
-    const key = await this.unlockKey(user.userId, certificate, pin);
+    const unlocked = await this.signer.unlock(user.userId, certificate, pin);
 
     const signatureId = await this.dataSource.transaction(async (em) => {
       const view = await this.documents.signingView(user.facilityId, versionId, em);
@@ -107,7 +107,7 @@ export class SigningService {
       if (!view.nextStep) throw new SignatureError('not_your_step', 'Every signature this version needs is there');
       const step = view.nextStep;
       const payload = canonicalJsonBytes(view.payload);
-      const cms = signDetached({ content: payload, signerCertificate: certificate.certificatePem, chain: splitPem(certificate.chainPem), privateKey: key, signingTime: now });
+      const cms = unlocked.signDetached(payload, now);
       const pki = await this.pki.facilityPki(user.facilityId);
       const token = timestampSignature(cms, { tsaCertificate: pki.tsa.certificatePem, tsaKey: pki.tsa.privateKey, chain: [pki.issuing.certificatePem, pki.root.certificatePem], time: now, serial: randomBytes(16) });
       const signed = addUnsignedTimestamp(cms, token);
@@ -168,37 +168,9 @@ export class SigningService {
     }
   }
 
-  /** Decrypt the key with the PIN; a wrong PIN counts (committed even though the signing fails), five lock. */
-  private async unlockKey(userId: string, certificate: SigningCertificateEntity, pin: string) {
-    const repo = this.dataSource.getRepository(SigningPinStateEntity);
-    const state = await repo.findOneBy({ userId });
-    if (state?.lockedAt) throw new SignatureError('signing_locked', 'Signing is locked after too many wrong PINs: ask an administrator to unlock it');
-    try {
-      const key = decryptPrivateKey(certificate.encryptedKeyPem, this.keyPassphrase(pin));
-      if (state?.failedAttempts) await repo.update({ userId }, { failedAttempts: 0 });
-      return key;
-    } catch (error) {
-      if (!(error instanceof WrongPinError)) throw error;
-      const [row] = (await this.dataSource.query(
-        `INSERT INTO signing_pin_states (user_id, failed_attempts) VALUES ($1, 1)
-         ON CONFLICT (user_id) DO UPDATE SET failed_attempts = signing_pin_states.failed_attempts + 1
-         RETURNING failed_attempts`,
-        [userId],
-      )) as { failed_attempts: number }[];
-      if (row.failed_attempts >= MAX_PIN_ATTEMPTS) {
-        await repo.update({ userId }, { lockedAt: this.clock.now() });
-        throw new SignatureError('signing_locked', 'Signing is locked after too many wrong PINs: ask an administrator to unlock it');
-      }
-      throw new SignatureError('wrong_pin', 'Wrong signing PIN', { remainingAttempts: MAX_PIN_ATTEMPTS - row.failed_attempts });
-    }
-  }
-
-  /**
-   * The key's passphrase is the PIN keyed with the server's secret: a copy of the database alone does not
-   * let anyone try the million 6-digit PINs offline; online, five wrong PINs lock signing.
-   */
+  /** The passphrase a held key is stored under (enrolment and PKCS#12 import). */
   keyPassphrase(pin: string): string {
-    return createHmac('sha256', this.options.keySecret).update(`signing-pin:${pin}`).digest('base64');
+    return this.heldKeys.keyPassphrase(pin);
   }
 
   private activeCertificate(userId: string): Promise<SigningCertificateEntity | null> {
@@ -218,8 +190,4 @@ export class SigningService {
       revocationReason: c.revocationReason,
     };
   }
-}
-
-export function splitPem(pem: string): string[] {
-  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }

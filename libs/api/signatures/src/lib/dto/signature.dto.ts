@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { EnrolSigningRequest, RevocationReason, RevokeCertificateRequest, SignVersionRequest } from '@benhan/shared/contracts';
 
 const REASONS: RevocationReason[] = ['unspecified', 'key_compromise', 'affiliation_changed', 'superseded', 'cessation_of_operation'];
@@ -19,6 +20,7 @@ export class SignatureQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() patient?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() document?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() signer?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
 export class CertificateQueryDto {
