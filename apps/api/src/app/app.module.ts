@@ -12,6 +12,7 @@ import { EncountersModule } from '@benhan/api/encounters';
 import { IdentityModule, JwtAuthGuard } from '@benhan/api/identity';
 import { PatientsModule } from '@benhan/api/patients';
 import { SignaturesModule } from '@benhan/api/signatures';
+import { ArchiveModule } from '@benhan/api/archive';
 import { TerminologyModule } from '@benhan/api/terminology';
 import type { AppConfig } from '../config/env.schema';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -51,6 +52,7 @@ export class AppModule {
         EncountersModule,
         DocumentsModule,
         SignaturesModule.forRoot(config.signatures),
+        ArchiveModule.forRoot({ publicUrl: config.signatures.publicUrl }),
         TerminologyModule,
       ],
       controllers: [HealthController],

@@ -18,6 +18,8 @@ import { ValidationService } from './validation.service';
 export class SignaturesModule {
   static forRoot(options: SignaturesOptions): DynamicModule {
     return {
+      // Global: one PKI and one signer per application; the archive module reads its validation reports.
+      global: true,
       module: SignaturesModule,
       imports: [TypeOrmModule.forFeature(SIGNATURE_ENTITIES), DocumentsModule, EncountersModule],
       controllers: [SignaturesController, PkiController],
