@@ -10,3 +10,4 @@ export * from './lib/terminology/terminology.contract';
 export * from './lib/documents/document.contract';
 export * from './lib/care-chart/care-chart.contract';
 export * from './lib/signatures/signature.contract';
+export * from './lib/archive/archive.contract';
