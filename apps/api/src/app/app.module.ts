@@ -52,7 +52,7 @@ export class AppModule {
         EncountersModule,
         DocumentsModule,
         SignaturesModule.forRoot(config.signatures),
-        ArchiveModule.forRoot({ publicUrl: config.signatures.publicUrl }),
+        ArchiveModule.forRoot(config.archive),
         TerminologyModule,
       ],
       controllers: [HealthController],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ArchiveOptions } from '@benhan/api/archive';
 import type { IdentityOptions } from '@benhan/api/identity';
 import type { SignaturesOptions } from '@benhan/api/signatures';
 
@@ -25,6 +26,7 @@ export interface AppConfig {
   initialAdminPassword: string | null;
   identity: IdentityOptions;
   signatures: SignaturesOptions;
+  archive: ArchiveOptions;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +75,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       publicUrl: '',
       userCertificateYears: read.int('SIGNING_CERTIFICATE_YEARS', 3, 1, 10),
     },
+    archive: {
+      publicUrl: '',
+      store: archiveStore(read, dataDir),
+      retentionRulesFile: read.optionalString('ARCHIVE_RETENTION_RULES'),
+      fixityIntervalHours: read.int('FIXITY_INTERVAL_HOURS', 24, 0, 24 * 366),
+    },
     identity: {
       jwtSecret: '',
       accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
@@ -92,7 +100,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.identity.jwtSecret = jwtSecretVar ?? persistedSecret(join(dataDir, 'jwt.secret'));
   config.signatures.keySecret = pkiKeySecretVar ?? persistedSecret(join(dataDir, 'pki.secret'));
   config.signatures.publicUrl = (read.optionalString('PUBLIC_URL') ?? `http://localhost:${config.port}`).replace(/\/$/, '');
+  config.archive.publicUrl = config.signatures.publicUrl;
   return config;
+}
+
+/** ARCHIVE_STORE=fs (default, write-once files under ARCHIVE_DIR) or s3 (S3_BUCKET, S3_REGION, S3_ENDPOINT…). */
+function archiveStore(read: Reader, dataDir: string): ArchiveOptions['store'] {
+  const kind = read.oneOf('ARCHIVE_STORE', ['fs', 's3'] as const, 'fs');
+  if (kind === 'fs') return { kind, directory: resolve(read.string('ARCHIVE_DIR', join(dataDir, 'archive'))) };
+  const bucket = read.optionalString('S3_BUCKET');
+  if (!bucket) read.problem('S3_BUCKET is required when ARCHIVE_STORE=s3');
+  return {
+    kind,
+    bucket: bucket ?? '',
+    region: read.string('S3_REGION', 'us-east-1'),
+    endpoint: read.optionalUrl('S3_ENDPOINT', ['http:', 'https:']),
+    accessKeyId: read.optionalString('S3_ACCESS_KEY_ID'),
+    secretAccessKey: read.optionalString('S3_SECRET_ACCESS_KEY'),
+    forcePathStyle: read.boolean('S3_FORCE_PATH_STYLE', true),
+    prefix: read.string('S3_PREFIX', ''),
+  };
 }
 
 /** Development only: a random secret generated on first start and kept in the data directory. */
@@ -149,6 +176,10 @@ class Reader {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
     return fallback;
+  }
+
+  problem(message: string): void {
+    this.problems.push(message);
   }
 
   optionalUrl(name: string, protocols: string[]): string | null {

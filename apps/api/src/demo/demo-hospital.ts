@@ -33,6 +33,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'headdoctor', fullName: 'BSCKII. Trần Thị Thanh Hương', roles: ['doctor'], departments: [{ code: 'NOI', isHead: true }], practisingCertificateNo: '000567/HNO-CCHN' },
   { username: 'nurse', fullName: 'ĐD. Lê Thị Hồng Nhung', roles: ['nurse'], departments: [{ code: 'NOI', isHead: false }], practisingCertificateNo: '004321/HNO-CCHN' },
   { username: 'records', fullName: 'Phạm Thu Trang', roles: ['records_officer'], departments: [{ code: 'KHTH', isHead: false }], practisingCertificateNo: null },
+  { username: 'director', fullName: 'TS.BS. Hoàng Văn Bình', roles: ['director'], departments: [], practisingCertificateNo: null },
   { username: 'inspector', fullName: 'Đỗ Quang Vinh', roles: ['inspector'], departments: [], practisingCertificateNo: null },
 ];
 

@@ -15,7 +15,7 @@ export class ArchiveModule {
       module: ArchiveModule,
       imports: [DocumentsModule, EncountersModule, PatientsModule],
       controllers: [ArchiveController],
-      providers: [{ provide: ARCHIVE_OPTIONS, useValue: { publicUrl: options.publicUrl } }, VersionPrintService],
+      providers: [{ provide: ARCHIVE_OPTIONS, useValue: options }, VersionPrintService],
       exports: [VersionPrintService],
     };
   }

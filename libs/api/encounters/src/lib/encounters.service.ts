@@ -67,6 +67,12 @@ export class EncountersService {
     await this.bump(em, encounter, { recordClosedAt: at, recordClosedBy: userId });
   }
 
+  /** Re-open a closed record for amendment (the records office, after archiving; the caller records why). */
+  async reopenRecord(em: EntityManager, encounter: EncounterEntity): Promise<void> {
+    if (!encounter.recordClosedAt) throw new EncounterError('invalid_encounter', 'This record is not closed');
+    await this.bump(em, encounter, { recordClosedAt: null, recordClosedBy: null });
+  }
+
   /** A patient's encounters, newest first, including those of records merged into this one. */
   async listForPatient(principal: AuthenticatedPrincipal, patientId: string): Promise<EncounterDetail[]> {
     await this.patients.require(principal.facilityId, patientId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Clock, canonicalJsonBytes } from '@benhan/api/core';
 import { DocumentsService } from '@benhan/api/documents';
 import type { SignatureCheck, SignatureIndication, SignatureReport, SignatureReportSet } from '@benhan/shared/contracts';
@@ -35,6 +35,13 @@ export class ValidationService {
     const reports = [];
     for (const s of summaries) reports.push(await this.report(facilityId, s.id));
     return { indication: overall(reports.map((r) => r.indication)), reports };
+  }
+
+  /** The stored CMS (.p7s, DER) of these signatures, by signature id: what the archive embeds beside each version. */
+  async cmsOf(facilityId: string, signatureIds: string[]): Promise<Map<string, Buffer>> {
+    if (!signatureIds.length) return new Map();
+    const rows = await this.dataSource.getRepository(SignatureEntity).find({ where: { facilityId, id: In(signatureIds) }, select: { id: true, cmsDer: true } });
+    return new Map(rows.map((r) => [r.id, r.cmsDer]));
   }
 
   async report(facilityId: string, signatureId: string): Promise<SignatureReport> {

@@ -13,6 +13,7 @@ export const SIGNER_ROLE_LABELS: Record<SignerRole, string> = {
   doctor: _('admin.signerRole.doctor'),
   nurse: _('admin.signerRole.nurse'),
   records_officer: _('admin.signerRole.records_officer'),
+  director: _('admin.signerRole.director'),
   inspector: _('admin.signerRole.inspector'),
   admin: _('admin.signerRole.admin'),
 };

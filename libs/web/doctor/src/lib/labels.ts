@@ -83,6 +83,7 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
   doctor: _('doctor.role.doctor'),
   nurse: _('doctor.role.nurse'),
   records_officer: _('doctor.role.records_officer'),
+  director: _('doctor.role.director'),
   inspector: _('doctor.role.inspector'),
   admin: _('doctor.role.admin'),
 };

@@ -7,6 +7,7 @@ import { EncountersWorkflow1795800005000 } from './1795800005000-EncountersWorkf
 import { Documents1795800006000 } from './1795800006000-Documents';
 import { CareChart1795800007000 } from './1795800007000-CareChart';
 import { Signatures1795800008000 } from './1795800008000-Signatures';
+import { Archive1795800009000 } from './1795800009000-Archive';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Documents1795800006000,
   CareChart1795800007000,
   Signatures1795800008000,
+  Archive1795800009000,
 ];

@@ -1,5 +1,5 @@
-/** Human roles. A user holds one or more; the web client opens the first of their workspaces in menu order. */
-export const USER_ROLES = ['doctor', 'nurse', 'records_officer', 'inspector', 'admin'] as const;
+/** Human roles (the director approves disposals of archived records with the records office, R21). A user holds one or more; the web client opens the first of their workspaces in menu order. */
+export const USER_ROLES = ['doctor', 'nurse', 'records_officer', 'director', 'inspector', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 /** Machine clients that authenticate with OAuth2 client credentials (LIS = lab, PACS = imaging). */

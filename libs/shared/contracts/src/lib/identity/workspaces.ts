@@ -15,7 +15,7 @@ export interface WorkspaceDefinition {
 export const WORKSPACES: readonly WorkspaceDefinition[] = [
   { key: 'doctor', path: 'doctor', labelKey: 'workspace.doctor', icon: 'pi pi-heart', roles: ['doctor'] },
   { key: 'nurse', path: 'nurse', labelKey: 'workspace.nurse', icon: 'pi pi-clipboard', roles: ['nurse'] },
-  { key: 'records', path: 'records', labelKey: 'workspace.records', icon: 'pi pi-folder', roles: ['records_officer'] },
+  { key: 'records', path: 'records', labelKey: 'workspace.records', icon: 'pi pi-folder', roles: ['records_officer', 'director'] },
   { key: 'inspector', path: 'inspector', labelKey: 'workspace.inspector', icon: 'pi pi-shield', roles: ['inspector'] },
   { key: 'admin', path: 'admin', labelKey: 'workspace.admin', icon: 'pi pi-cog', roles: ['admin'] },
 ];

@@ -1,0 +1,2 @@
+export { ArchiveEntity } from './archive.entity';
+export { ArchiveDisposalEntity, ArchiveEventEntity, ArchiveLoanEntity, FixityRunEntity, type ArchiveEventKind } from './archive-records.entity';
