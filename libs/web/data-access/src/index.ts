@@ -14,3 +14,4 @@ export { TerminologyApi, type Icd10SearchParams } from './lib/terminology/termin
 export { CareChartApi } from './lib/care-chart/care-chart.api';
 export { SignaturesApi } from './lib/signatures/signatures.api';
 export { SigningFlow, type SigningHandlers, type SigningMode, type SigningProblem } from './lib/signatures/signing-flow';
+export { ArchiveApi, type DischargeQueueScope } from './lib/archive/archive.api';
