@@ -12,6 +12,7 @@ import {
   encryptPrivateKey,
   generateRsaKeyPairSync,
   parseCertificate,
+  sealCms,
   type Issuer,
   type KeyPair,
 } from './crypto';
@@ -54,6 +55,22 @@ export class PkiService {
   async chainPem(facilityId: string): Promise<string> {
     const pki = await this.facilityPki(facilityId);
     return `${pki.issuing.certificatePem.trim()}\n${pki.root.certificatePem.trim()}\n`;
+  }
+
+  /**
+   * The facility's organisation seal over `content` as a PAdES CMS (ETSI.CAdES.detached, B-T): detached SignedData by
+   * the seal key with contentType, messageDigest and signingCertificateV2 and no signingTime, the issuing CA and root
+   * embedded, and the facility TSA's time-stamp of its signature at `at`. For archive PDFs: `content` is the PDF's
+   * signed bytes (all but the /Contents hex string).
+   */
+  async sealDetached(facilityId: string, content: Buffer, at: Date): Promise<Buffer> {
+    const pki = await this.facilityPki(facilityId);
+    return sealCms({ content, seal: pki.seal, tsa: pki.tsa, chain: [pki.issuing.certificatePem, pki.root.certificatePem], at });
+  }
+
+  /** The facility's organisation seal certificate, PEM. */
+  async sealCertificatePem(facilityId: string): Promise<string> {
+    return (await this.facilityPki(facilityId)).seal.certificatePem;
   }
 
   async trustedRoots(facilityId: string): Promise<string[]> {

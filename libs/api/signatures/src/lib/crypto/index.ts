@@ -17,3 +17,4 @@ export * from './pki';
 export * from './cms';
 export * from './tsa';
 export * from './crl';
+export * from './seal';
