@@ -34,6 +34,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
+          // The print preview shows a PDF the web app fetched with the user's token, from an object URL in an iframe.
+          frameSrc: ["'self'", 'blob:'],
           frameAncestors: ["'none'"],
           objectSrc: ["'none'"],
           // Only behind TLS (production): on a plain-HTTP ward network it would break every asset request.

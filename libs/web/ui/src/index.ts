@@ -47,3 +47,4 @@ export {
   type SignatureBadgeView,
   type SignatureFileNames,
 } from './lib/signatures/signature-model';
+export { PrintPreview, versionPdfFileName } from './lib/print-preview/print-preview';

@@ -162,6 +162,20 @@ describe(DocumentPage.name, () => {
     expect(text('document-problem')).toContain('Máy chủ từ chối 1 giá trị');
   });
 
+  it('previews the shown version as the API prints it, fetched with the doctor’s session', async () => {
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:http://localhost/v-1'), revokeObjectURL: jest.fn() });
+    await openDraft();
+    expect(el.querySelector('[data-testid="print-preview-frame"]')).toBeNull();
+    (el.querySelector('[data-testid="print-preview-open"]') as HTMLButtonElement).click();
+    await settle();
+    const pdf = backend.expectOne({ method: 'GET', url: '/api/versions/v-1/pdf' });
+    expect(pdf.request.responseType).toBe('blob');
+    pdf.flush(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
+    await fixture.whenStable();
+    expect(document.querySelector('[data-testid="print-preview-frame"]')?.getAttribute('src')).toBe('blob:http://localhost/v-1');
+    expect(document.querySelector('.p-dialog-title')?.textContent).toBe('01/BV1 Bệnh án nội khoa · Phiên bản 1');
+  });
+
   it('shows a signed version read-only and amends it with a reason as version 2', async () => {
     const signed = aVersion({ status: 'signed', awaiting: [] });
     await setUp({ path: 'documents/:id', id: 'doc-1' });

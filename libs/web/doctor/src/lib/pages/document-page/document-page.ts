@@ -15,12 +15,13 @@ import type {
   SignatureSummary,
   SignerStep,
 } from '@benhan/shared/contracts';
-import { AuthService, DocumentsApi, EncountersApi, problemCodeOf, problemOf, SignaturesApi, SigningFlow } from '@benhan/web/data-access';
+import { ArchiveApi, AuthService, DocumentsApi, EncountersApi, problemCodeOf, problemOf, SignaturesApi, SigningFlow } from '@benhan/web/data-access';
 import {
   describeSchema,
   type GroupNode,
   LanguageService,
   PinDialog,
+  PrintPreview,
   saveBlob,
   SchemaCodeField,
   SchemaForm,
@@ -29,6 +30,7 @@ import {
   signatureBadges,
   type SignatureDownload,
   SignatureReportPanel,
+  versionPdfFileName,
 } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
@@ -78,6 +80,7 @@ interface SavedState {
     PinDialog,
     SignatureBadge,
     SignatureReportPanel,
+    PrintPreview,
   ],
   providers: [SigningFlow],
   templateUrl: './document-page.html',
@@ -89,6 +92,7 @@ export class DocumentPage {
   private readonly encountersApi = inject(EncountersApi);
   private readonly auth = inject(AuthService);
   private readonly signaturesApi = inject(SignaturesApi);
+  private readonly archiveApi = inject(ArchiveApi);
   protected readonly signing = inject(SigningFlow);
   private readonly router = inject(Router);
   protected readonly language = inject(LanguageService).language;
@@ -212,6 +216,28 @@ export class DocumentPage {
   protected readonly versionIndication = computed<SignatureIndication | null>(() => overallIndication(this.versionReports()));
   protected readonly signers = computed<SignerStep[]>(() => this.form()?.signers ?? []);
   protected readonly showSignatures = signal(false);
+
+  // --- print preview: the shown version as the A4 PDF the API prints ---------------------------------------------
+
+  protected readonly printing = signal(false);
+  private readonly printedVersionId = computed(() => this.version()?.id ?? null);
+  /** A new fetch only for another version (not on each save's answer nor a language switch). */
+  private readonly printLoad = computed(() => {
+    const id = this.printedVersionId();
+    return id ? () => this.archiveApi.versionPdf(id) : null;
+  });
+  protected readonly print = computed(() => {
+    const version = this.version();
+    const code = this.summary()?.formCode;
+    const load = this.printLoad();
+    if (!version || !code || !load) return null;
+    return {
+      load,
+      heading: `${code} ${this.title(this.form()?.title ?? this.summary()?.formTitle)}`,
+      number: version.number,
+      fileName: versionPdfFileName(code, version.number),
+    };
+  });
 
   protected historyBadges(version: DocumentVersionSummary): SignatureBadgeView[] {
     return signatureBadges(version, this.reports());

@@ -2,8 +2,8 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import type { DocumentSummary, DocumentVersion, FieldError, SignerStep } from '@benhan/shared/contracts';
-import { AuthService, DocumentsApi, problemOf, SigningFlow, statusOf } from '@benhan/web/data-access';
-import { LanguageService, PinDialog, SchemaForm } from '@benhan/web/ui';
+import { ArchiveApi, AuthService, DocumentsApi, problemOf, SigningFlow, statusOf } from '@benhan/web/data-access';
+import { LanguageService, PinDialog, PrintPreview, SchemaForm, versionPdfFileName } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Message } from 'primeng/message';
@@ -24,7 +24,7 @@ type Editing = { kind: 'new' } | { kind: 'version'; version: DocumentVersion };
  */
 @Component({
   selector: 'bh-care-notes-tab',
-  imports: [DatePipe, TranslatePipe, TableModule, Message, ButtonDirective, ButtonIcon, ButtonLabel, SchemaForm, PinDialog],
+  imports: [DatePipe, TranslatePipe, TableModule, Message, ButtonDirective, ButtonIcon, ButtonLabel, SchemaForm, PinDialog, PrintPreview],
   providers: [SigningFlow],
   templateUrl: './care-notes-tab.html',
   styleUrl: './care-notes-tab.scss',
@@ -34,6 +34,7 @@ export class CareNotesTab {
   private readonly documents = inject(DocumentsApi);
   private readonly context = inject(EncounterContext);
   private readonly auth = inject(AuthService);
+  private readonly archive = inject(ArchiveApi);
   protected readonly signing = inject(SigningFlow);
   protected readonly language = inject(LanguageService).language;
 
@@ -81,6 +82,25 @@ export class CareNotesTab {
   protected readonly saving = signal(false);
   protected readonly error = signal<Translatable | null>(null);
   protected readonly notice = signal<Translatable | null>(null);
+
+  /** The opened version as the A4 PDF the API prints; fetched again only for another version. */
+  protected readonly printing = signal(false);
+  private readonly printedVersion = computed(
+    () => {
+      const editing = this.editing();
+      return editing?.kind === 'version' ? { id: editing.version.id, number: editing.version.number } : null;
+    },
+    { equal: (a, b) => a?.id === b?.id },
+  );
+  protected readonly print = computed(() => {
+    const version = this.printedVersion();
+    if (!version) return null;
+    return {
+      load: () => this.archive.versionPdf(version.id),
+      number: version.number,
+      fileName: versionPdfFileName(CARE_SHEET_FORM_CODE, version.number),
+    };
+  });
 
   private readonly editor = viewChild(SchemaForm);
 
