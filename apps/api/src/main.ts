@@ -1,3 +1,4 @@
+import { FixityService } from '@benhan/api/archive';
 import { ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -8,6 +9,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-hospital';
 /**
  * `node main.js`          start the API (and the web client, if built) on PORT
  * `node main.js migrate`  apply pending migrations and exit
+ * `node main.js fixity`   re-hash every stored archive, print the report, exit 1 if any is missing or changed
  */
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -32,6 +34,15 @@ async function main(): Promise<void> {
   }
 
   const app = await createApp(config, url);
+  if (process.argv[2] === 'fixity') {
+    await app.init();
+    const runs = await app.get(FixityService).runScheduled('command');
+    process.stdout.write(JSON.stringify(runs, null, 2) + '\n');
+    await app.close();
+    await embedded?.stop();
+    process.exitCode = runs.some((r) => r.problems.length) ? 1 : 0;
+    return;
+  }
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FormsService } from '@benhan/api/documents';
+import { ArchiveService } from '@benhan/api/archive';
+import { DocumentsService, FormsService } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { DepartmentEntity, FacilityEntity, PasswordHasher, SystemClientEntity, UserDepartmentEntity, UserEntity } from '@benhan/api/identity';
 import { PatientsService } from '@benhan/api/patients';
 import { SigningService } from '@benhan/api/signatures';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/env.schema';
+import { archiveDemoStay } from './demo-archive';
 import { seedDemoCareChart } from './demo-care-chart';
 import { seedDemoDocuments } from './demo-documents';
 import { signDemoDocuments } from './demo-signatures';
@@ -16,7 +18,7 @@ import { DEMO_CLIENTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_USER
 /**
  * Seeds the demo hospital once, in one transaction, on an empty database when DEMO_SEED=true:
  * departments, wards and beds, one user per role, the LIS and PACS clients, a dozen admitted patients, the
- * internal-medicine ward's vital signs, treatment sheets and a record draft.
+ * internal-medicine ward's vital signs, treatment sheets and a record draft, and one discharged stay, signed and archived.
  */
 @Injectable()
 export class DemoSeedService implements OnApplicationBootstrap {
@@ -30,6 +32,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly encounters: EncountersService,
     private readonly forms: FormsService,
     private readonly signing: SigningService,
+    private readonly documents: DocumentsService,
+    private readonly archives: ArchiveService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -114,6 +118,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     });
     if (!seededFacilityId) return;
     const signed = await signDemoDocuments(this.dataSource, this.signing, seededFacilityId);
-    this.logger.log(`Demo hospital seeded in ${Date.now() - started} ms (${signed} documents signed)`);
+    const services = { dataSource: this.dataSource, patients: this.patients, encounters: this.encounters, documents: this.documents, signing: this.signing, archives: this.archives };
+    const archived = Date.now();
+    await archiveDemoStay(services, seededFacilityId);
+    this.logger.log(`Demo hospital seeded in ${Date.now() - started} ms (${signed} documents signed; a discharged stay archived in ${Date.now() - archived} ms)`);
   }
 }

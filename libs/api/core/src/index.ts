@@ -8,3 +8,4 @@ export * from './lib/http/validation';
 export * from './lib/time/clock';
 export * from './lib/core.module';
 export * from './lib/canonical-json/canonical-json';
+export * from './lib/tar/tar';

@@ -1,13 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, type UserPrincipal } from '@benhan/api/core';
-import { DocumentsService, FormsService } from '@benhan/api/documents';
+import { Clock, type AuthenticatedPrincipal, type UserPrincipal } from '@benhan/api/core';
+import { DocumentsService, FormsService, type SigningView } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { PatientAccessService, UsersService } from '@benhan/api/identity';
 import { PatientsService } from '@benhan/api/patients';
 import { ValidationService } from '@benhan/api/signatures';
+import type { DocumentVersion, EncounterDetail, PatientDetail, SignatureReport } from '@benhan/shared/contracts';
 import { ArchiveError } from './archive.errors';
 import { ARCHIVE_OPTIONS, type ArchiveOptions } from './archive.options';
+import type { PrintableEncounter, PrintablePatient, VersionBody } from './pdf-layout';
 import { renderVersionPdf, type PrintableVersion } from './version-pdf';
+
+/** What every version of one encounter shares on paper: read once, printed many times. */
+export interface PrintContext {
+  facilityName: string;
+  patient: PrintablePatient;
+  encounter: PrintableEncounter;
+}
 
 /** Gathers a version, its patient, encounter, form and signature reports, and renders its PDF (a print is a read). */
 @Injectable()
@@ -29,40 +38,60 @@ export class VersionPrintService {
     if (!view) throw new ArchiveError('version_not_found', 'No such document version');
     await this.access.requirePatientAccess(user, view.payload.patientId);
     const { payload } = view;
-    const [version, form, encounter, patient, reports, me] = await Promise.all([
+    const [version, encounter, patient, reports, me] = await Promise.all([
       this.documents.version(user, payload.documentId, payload.versionNumber),
-      this.forms.get(user.facilityId, payload.formCode, payload.schemaVersion),
       this.encounters.get(user, payload.encounterId),
       this.patients.get(user, payload.patientId),
       this.validation.reportSet(user.facilityId, { versionId }),
       this.users.currentUser(user.userId),
     ]);
-    const now = this.clock.now();
-    const birthYear = patient.birthDate ? Number(patient.birthDate.slice(0, 4)) : (patient.birthYear ?? null);
-    const lookupCode = `V${version.contentHash.slice(0, 10).toUpperCase()}`;
+    const body = await this.body(user, view, version, printContext(me.facility.name, patient, encounter), reports.reports);
+    const lookupCode = versionLookupCode(version.contentHash);
+    return {
+      ...body,
+      authorName: version.authorName,
+      savedAt: new Date(version.savedAt),
+      printedBy: me.fullName,
+      printedAt: this.clock.now(),
+      lookupCode,
+      verifyUrl: `${this.options.publicUrl}/verify/${lookupCode}`,
+    };
+  }
+
+  /** A version's body as printed: its form's layout, content, signatures with their validation, steps awaited. */
+  async body(principal: AuthenticatedPrincipal, view: SigningView, version: DocumentVersion, context: PrintContext, reports: SignatureReport[]): Promise<VersionBody> {
+    const form = await this.forms.get(principal.facilityId, view.payload.formCode, view.payload.schemaVersion);
     const label = (step: number) => view.signers.find((s) => s.step === step)?.label ?? `Bước ${step}`;
     return {
-      facilityName: me.facility.name,
+      ...context,
       formCode: form.code,
       formTitle: form.title.vi,
       schema: form.schema,
       content: version.content,
       versionNumber: version.number,
       status: version.status,
-      authorName: version.authorName,
-      savedAt: new Date(version.savedAt),
-      patient: { fullName: patient.fullName, age: birthYear ? new Date(encounter.startedAt).getUTCFullYear() - birthYear : null, sex: patient.sex, patientCode: patient.patientCode },
-      encounter: { recordNumber: encounter.recordNumber, departmentName: encounter.departmentName, bedCode: encounter.bedCode },
-      signatures: reports.reports.map((r) => ({ step: r.step, label: label(r.step), signerName: r.signerName, signedAt: new Date(r.timestampedAt ?? r.signedAt), certificateSerial: r.certificateSerial, indication: r.indication })),
+      signatures: reports
+        .filter((r) => r.versionId === view.payload.versionId)
+        .map((r) => ({ step: r.step, label: label(r.step), signerName: r.signerName, signedAt: new Date(r.timestampedAt ?? r.signedAt), certificateSerial: r.certificateSerial, indication: r.indication })),
       awaiting: version.awaiting.map((s) => s.label),
-      printedBy: me.fullName,
-      printedAt: now,
-      lookupCode,
-      verifyUrl: `${this.options.publicUrl}/verify/${lookupCode}`,
     };
   }
 
   async pdf(user: UserPrincipal, versionId: string): Promise<Buffer> {
     return renderVersionPdf(await this.printable(user, versionId));
   }
+}
+
+/** The short code printed under a version's QR: "V" and the first 10 hex digits of its content hash. */
+export function versionLookupCode(contentHash: string): string {
+  return `V${contentHash.slice(0, 10).toUpperCase()}`;
+}
+
+export function printContext(facilityName: string, patient: PatientDetail, encounter: EncounterDetail): PrintContext {
+  const birthYear = patient.birthDate ? Number(patient.birthDate.slice(0, 4)) : (patient.birthYear ?? null);
+  return {
+    facilityName,
+    patient: { fullName: patient.fullName, age: birthYear ? new Date(encounter.startedAt).getUTCFullYear() - birthYear : null, sex: patient.sex, patientCode: patient.patientCode },
+    encounter: { recordNumber: encounter.recordNumber, departmentName: encounter.departmentName, bedCode: encounter.bedCode },
+  };
 }

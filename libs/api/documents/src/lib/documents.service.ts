@@ -85,6 +85,45 @@ export class DocumentsService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The version a printed lookup code names (the first hex digits of its content hash), without a principal:
+   * the public verification page. Several versions sharing a 40-bit prefix is treated as not found.
+   */
+  async findByHashPrefix(prefix: string): Promise<{
+    facilityId: string;
+    versionId: string;
+    formCode: string;
+    formTitle: string;
+    versionNumber: number;
+    contentHash: string;
+    savedAt: Date;
+    latest: boolean;
+    patientName: string;
+    recordNumber: string | null;
+  } | null> {
+    if (!/^[0-9a-f]{10,64}$/.test(prefix)) return null;
+    const rows = await this.dataSource.getRepository(DocumentVersionEntity).createQueryBuilder('v').where('v.content_hash LIKE :prefix', { prefix: `${prefix}%` }).take(2).getMany();
+    if (rows.length !== 1) return null;
+    const [version] = rows;
+    const document = await this.dataSource.getRepository(DocumentEntity).findOneByOrFail({ id: version.documentId });
+    const [{ latest }] = (await this.dataSource.query(`SELECT max(number)::int AS latest FROM document_versions WHERE document_id = $1`, [version.documentId])) as { latest: number }[];
+    const form = await this.forms.get(version.facilityId, version.formCode, version.schemaVersion);
+    const encounter = await this.encounters.require(version.facilityId, document.encounterId);
+    const patient = (await this.patients.summariesByIds(version.facilityId, [document.patientId])).get(document.patientId);
+    return {
+      facilityId: version.facilityId,
+      versionId: version.id,
+      formCode: version.formCode,
+      formTitle: form.title.vi,
+      versionNumber: version.number,
+      contentHash: version.contentHash,
+      savedAt: version.savedAt,
+      latest: latest === version.number,
+      patientName: patient?.fullName ?? '',
+      recordNumber: encounter.recordNumber,
+    };
+  }
+
   async listForEncounter(principal: AuthenticatedPrincipal, encounterId: string): Promise<DocumentSummary[]> {
     const encounter = await this.encounters.require(principal.facilityId, encounterId);
     await this.access.requirePatientAccess(principal, encounter.patientId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { canonicalJsonBytes, type AuthenticatedPrincipal } from '@benhan/api/core';
+import { canonicalJsonBytes, tarArchive, type AuthenticatedPrincipal } from '@benhan/api/core';
 import { DocumentsService } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { FacilityEntity, PatientAccessService } from '@benhan/api/identity';
@@ -10,7 +10,6 @@ import { SignatureEntity } from './entities';
 import { PkiService } from './pki.service';
 import { SignatureQueries, type SignatureFilter } from './signature-queries';
 import { SignatureError } from './signatures.errors';
-import { tarArchive } from './tar';
 
 /**
  * Who may read which signature: the rules of the patient it belongs to (department scoping, R10). Reading

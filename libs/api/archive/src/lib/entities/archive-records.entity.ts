@@ -22,7 +22,7 @@ export class ArchiveEventEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'facility_id', type: 'uuid' }) facilityId!: string;
   @Column({ name: 'archive_id', type: 'uuid', nullable: true }) archiveId!: string | null;
-  @Column({ name: 'encounter_id', type: 'uuid' }) encounterId!: string;
+  @Column({ name: 'encounter_id', type: 'uuid', nullable: true }) encounterId!: string | null;
   @Column({ type: 'varchar', length: 20 }) kind!: ArchiveEventKind;
   @Column({ type: 'timestamptz' }) at!: Date;
   @Column({ name: 'user_id', type: 'uuid' }) userId!: string;

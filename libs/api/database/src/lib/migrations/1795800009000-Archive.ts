@@ -97,8 +97,9 @@ export class Archive1795800009000 implements MigrationInterface {
       CREATE TABLE archive_events (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         facility_id uuid NOT NULL REFERENCES facilities(id),
+        -- Both null for facility-wide events (an export).
         archive_id uuid REFERENCES archives(id),
-        encounter_id uuid NOT NULL REFERENCES encounters(id),
+        encounter_id uuid REFERENCES encounters(id),
         kind varchar(20) NOT NULL CHECK (kind IN ('archived', 'reopened', 'hold_on', 'hold_off', 'download', 'loan', 'return',
           'disposal_proposed', 'disposal_approved', 'disposal_rejected', 'export')),
         at timestamptz NOT NULL,
@@ -150,6 +151,9 @@ export class Archive1795800009000 implements MigrationInterface {
       CREATE TRIGGER archive_disposals_kept BEFORE DELETE ON archive_disposals FOR EACH ROW EXECUTE FUNCTION reject_modification();
       CREATE TRIGGER archive_disposals_no_truncate BEFORE TRUNCATE ON archive_disposals FOR EACH STATEMENT EXECUTE FUNCTION reject_modification();
 
+      -- The public verification page finds a printed version by the first digits of its hash.
+      CREATE INDEX document_versions_hash_prefix ON document_versions (content_hash bpchar_pattern_ops);
+
       CREATE TABLE fixity_runs (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         facility_id uuid NOT NULL REFERENCES facilities(id),
@@ -170,6 +174,7 @@ export class Archive1795800009000 implements MigrationInterface {
     await q.query(`
       DROP TABLE fixity_runs, archive_disposals, archive_loans, archive_events, archives;
       DROP FUNCTION guard_archive();
+      DROP INDEX document_versions_hash_prefix;
       ALTER TABLE users DROP CONSTRAINT users_roles_check;
       ALTER TABLE users ADD CONSTRAINT users_roles_check CHECK (cardinality(roles) > 0 AND roles <@ ARRAY[${ROLES_BEFORE}]::text[]);
     `);
