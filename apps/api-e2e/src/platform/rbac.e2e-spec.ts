@@ -9,7 +9,7 @@ interface Operation {
 }
 
 /** One demo user per role, so every route is tried as every role. */
-const USER_FOR_ROLE = { doctor: 'doctor', nurse: 'nurse', records_officer: 'records', inspector: 'inspector', admin: 'admin' } as const;
+const USER_FOR_ROLE = { doctor: 'doctor', nurse: 'nurse', records_officer: 'records', director: 'director', inspector: 'inspector', admin: 'admin' } as const;
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('role-based access on every route (deny by default)', () => {

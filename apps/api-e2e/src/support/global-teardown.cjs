@@ -5,4 +5,6 @@ module.exports = async function globalTeardown() {
   if (!state) return;
   await dropDatabase(state.server.serverUrl, state.template).catch(() => undefined); // already gone
   await state.server.stop();
+  require('node:child_process').spawnSync('chmod', ['-R', 'u+w', state.archiveDir]);
+  require('node:fs').rmSync(state.archiveDir, { recursive: true, force: true });
 };

@@ -14,7 +14,7 @@ const postgres = require('../../../../tools/testing/postgres.cjs') as {
 /* eslint-enable @nx/enforce-module-boundaries */
 
 export const DEMO_PASSWORD = 'Benhan@2026';
-export const DEMO_USERNAMES = ['admin', 'doctor', 'headdoctor', 'nurse', 'records', 'inspector'] as const;
+export const DEMO_USERNAMES = ['admin', 'doctor', 'headdoctor', 'nurse', 'records', 'director', 'inspector'] as const;
 
 export interface HttpResult<T = unknown> {
   status: number;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource, In } from 'typeorm';
 import { Clock, TAR_END, tarHeader, tarPadding, type UserPrincipal } from '@benhan/api/core';
-import { requireText } from './archive.errors';
+import { ArchiveError, requireText } from './archive.errors';
 import { ArchiveService } from './archive.service';
 import { ArchiveDisposalEntity, ArchiveEntity } from './entities';
 import { ARCHIVE_STORE, type ArchiveStore } from './store';
@@ -28,6 +28,10 @@ export class ArchiveExportService {
     const rows = await this.dataSource.getRepository(ArchiveEntity).find({ where: { facilityId: user.facilityId, status: In(['stored', 'superseded']) }, order: { archivedAt: 'ASC' } });
     const disposals = await this.dataSource.getRepository(ArchiveDisposalEntity).find({ where: { facilityId: user.facilityId }, order: { proposedAt: 'ASC' } });
     const summaries = await this.archives.summaries(rows);
+    // Check every file first: once the tar has started, an error can only cut it short.
+    for (const r of rows) {
+      if (!(await this.store.exists(r.storeKey))) throw new ArchiveError('archive_file_missing', `Archive ${r.id} (${r.storeKey}) is missing from the store: run a fixity check and restore it from backup before exporting`);
+    }
     await this.dataSource.transaction((em) => this.archives.event(em, user, { archiveId: null, encounterId: null, kind: 'export', purpose: reason, details: { archives: rows.length } }));
     const now = this.clock.now();
     const text = (s: string) => Buffer.from(s, 'utf8');
