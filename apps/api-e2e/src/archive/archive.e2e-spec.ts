@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type {
@@ -209,6 +209,14 @@ describe('archiving a discharged stay', () => {
     const runs = (await system.request<FixityRun[]>('GET', '/api/fixity/runs', { token: director })).body;
     expect(runs[0].id).toBe(second.id);
     expect((await system.request<ArchiveSummary>('GET', `/api/archives/${current.id}`, { token: records })).body.lastFixity?.outcome).toBe('changed');
+    // The same check as an operator's command (cron, systemd timer): non-zero exit on any problem.
+    const command = spawnSync(process.execPath, ['dist/apps/api/main.js', 'fixity'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: system.databaseUrl, ARCHIVE_DIR: archiveDir, JWT_SECRET: 'x'.repeat(32), PORT: '0', FIXITY_INTERVAL_HOURS: '0' },
+    });
+    expect(command.status).toBe(1);
+    const report = JSON.parse(command.stdout.slice(command.stdout.indexOf('['))) as FixityRun[];
+    expect(report[0]).toEqual(expect.objectContaining({ trigger: 'command', checked: 2, ok: 1, problems: [expect.objectContaining({ archiveId: current.id, outcome: 'changed' })] }));
     bytes[bytes.length - 10] ^= 0x20;
     writeFileSync(path, bytes);
   });
@@ -235,5 +243,57 @@ describe('archiving a discharged stay', () => {
     expect((await system.request<VerificationResult>('GET', `/api/verify/${demo.lookupCode}`)).body.current).toBe(false);
     expect((await system.request('GET', '/api/verify/A0000000000')).status).toBe(404);
     expect((await system.request('GET', '/api/verify/nonsense')).status).toBe(404);
+  });
+});
+
+/** Eleven years on (the clock runs ahead): the demo stay's 10-year retention has run out. */
+describe('disposing of an archive after its retention', () => {
+  let system: TestSystem;
+  let records: string;
+  let director: string;
+  const dir = mkdtempSync(join(tmpdir(), 'benhan-disposal-e2e-'));
+  let demo: ArchiveSummary;
+
+  beforeAll(async () => {
+    system = await TestSystem.start({ ARCHIVE_DIR: dir, TEST_CLOCK_OFFSET_DAYS: String(11 * 366) });
+    [records, director] = await Promise.all([system.token('records'), system.token('director')]);
+    [demo] = (await system.request<Page<ArchiveSummary>>('GET', '/api/archives?q=hoang thi lua', { token: records })).body.items;
+    mkdirSync(dirname(join(dir, demo.storeKey)), { recursive: true });
+    copyFileSync(join(process.env['ARCHIVE_DIR'] ?? '', demo.storeKey), join(dir, demo.storeKey));
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+    spawnSync('chmod', ['-R', 'u+w', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('needs the records officer to propose and the director (another person) to approve; the file goes, the record and its hash stay', async () => {
+    const candidates = await system.request<ArchiveSummary[]>('GET', '/api/disposals/candidates', { token: director });
+    expect(candidates.body.map((a) => a.id)).toEqual([demo.id]);
+    expect(existsSync(join(dir, demo.storeKey))).toBe(true);
+
+    expect((await system.request<ProblemDetails>('POST', '/api/disposals', { token: records, json: { archiveId: demo.id, reason: '' } })).status).toBe(400);
+    const proposed = await system.request<DisposalRecord>('POST', '/api/disposals', { token: records, json: { archiveId: demo.id, reason: 'Hết thời hạn lưu trữ 10 năm (TT 33/2025)' } });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toEqual(expect.objectContaining({ status: 'proposed', sha256: demo.sha256, proposedByName: 'Phạm Thu Trang', disposedAt: null }));
+    expect((await system.request('POST', '/api/disposals', { token: records, json: { archiveId: demo.id, reason: 'Lần nữa' } })).status).toBe(409);
+    expect((await system.request('POST', `/api/disposals/${proposed.body.id}/decision`, { token: records, json: { approve: true } })).status).toBe(403);
+    expect(existsSync(join(dir, demo.storeKey))).toBe(true);
+
+    const approved = await system.request<DisposalRecord>('POST', `/api/disposals/${proposed.body.id}/decision`, { token: director, json: { approve: true, reason: 'Đồng ý tiêu huỷ' } });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toEqual(expect.objectContaining({ status: 'approved', decidedByName: 'TS.BS. Hoàng Văn Bình', disposedAt: expect.any(String), sha256: demo.sha256 }));
+    expect(existsSync(join(dir, demo.storeKey))).toBe(false);
+    expect((await system.request<ArchiveSummary>('GET', `/api/archives/${demo.id}`, { token: records })).body).toEqual(expect.objectContaining({ status: 'disposed', disposedAt: expect.any(String) }));
+    expect((await system.request<ProblemDetails>('GET', `/api/archives/${demo.id}/pdf?purpose=check`, { token: records })).status).toBe(410);
+    expect((await system.request<DisposalRecord[]>('GET', '/api/disposals?status=approved', { token: records })).body.map((d) => d.id)).toEqual([proposed.body.id]);
+    expect((await system.request<VerificationResult>('GET', `/api/verify/${demo.lookupCode}`)).body).toEqual(expect.objectContaining({ current: false, note: expect.stringContaining('tiêu huỷ') }));
+    await expect(system.sql(`DELETE FROM archive_disposals WHERE id = $1`, [proposed.body.id])).rejects.toThrow();
+    await expect(system.sql(`UPDATE archives SET status = 'stored' WHERE id = $1`, [demo.id])).rejects.toThrow(/stays disposed/);
+  });
+
+  it('leaves disposed files out of the fixity check', async () => {
+    const runs = await system.request<FixityRun>('POST', '/api/fixity/runs', { token: records });
+    expect(runs.body).toEqual(expect.objectContaining({ checked: 0, problems: [] }));
   });
 });

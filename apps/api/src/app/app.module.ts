@@ -46,7 +46,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
         TerminusModule,
-        CoreModule,
+        CoreModule.forRoot({ clockOffsetMs: config.testClockOffsetDays * 86_400_000 }),
         IdentityModule.forRoot(config.identity),
         PatientsModule,
         EncountersModule,

@@ -22,6 +22,8 @@ export interface AppConfig {
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demoSeed: boolean;
+  /** Tests only (NODE_ENV=test): run the clock this many days ahead, to see what happens when retention runs out. */
+  testClockOffsetDays: number;
   facility: { code: string; name: string };
   initialAdminPassword: string | null;
   identity: IdentityOptions;
@@ -53,6 +55,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (nodeEnv === 'production' && !databaseUrl) problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded database is for development)');
   const demoSeed = read.boolean('DEMO_SEED', false);
   if (nodeEnv === 'production' && demoSeed) problems.push('DEMO_SEED must not be true when NODE_ENV=production (demo users have published passwords)');
+  const testClockOffsetDays = read.int('TEST_CLOCK_OFFSET_DAYS', 0, 0, 100 * 366);
+  if (testClockOffsetDays && nodeEnv !== 'test') problems.push('TEST_CLOCK_OFFSET_DAYS is only for NODE_ENV=test');
   const facilityCode = read.string('FACILITY_CODE', '01999');
   if (!/^\d{5}$/.test(facilityCode)) problems.push(`FACILITY_CODE must be the 5-digit facility code (MA_CSKCB) (got "${facilityCode}")`);
 
@@ -68,6 +72,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: read.boolean('TRUST_PROXY', false),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     demoSeed,
+    testClockOffsetDays,
     facility: { code: facilityCode, name: read.string('FACILITY_NAME', 'Bệnh viện Đa khoa Benhan') },
     initialAdminPassword: read.optionalString('ADMIN_INITIAL_PASSWORD'),
     signatures: {
