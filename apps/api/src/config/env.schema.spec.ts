@@ -33,6 +33,23 @@ describe(loadConfig.name, () => {
     expect(message).toContain('DEMO_SEED must be true or false');
   });
 
+  it('keeps archives in a write-once directory by default, or in an S3 bucket that must be named', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).archive).toEqual({ publicUrl: 'http://localhost:3000', store: { kind: 'fs', directory: join(dir, 'archive') }, retentionRulesFile: null, fixityIntervalHours: 24 });
+    expect(loadConfig({ DATA_DIR: dir, ARCHIVE_STORE: 's3', S3_BUCKET: 'emr', S3_ENDPOINT: 'http://minio:9000', S3_PREFIX: 'benhan/' }).archive.store).toEqual({
+      kind: 's3',
+      bucket: 'emr',
+      region: 'us-east-1',
+      endpoint: 'http://minio:9000',
+      accessKeyId: null,
+      secretAccessKey: null,
+      forcePathStyle: true,
+      prefix: 'benhan/',
+    });
+    expect(() => loadConfig({ DATA_DIR: dir, ARCHIVE_STORE: 's3', S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_BUCKET is required when ARCHIVE_STORE=s3[\s\S]*S3_ENDPOINT must be a URL/);
+    expect(() => loadConfig({ DATA_DIR: dir, TEST_CLOCK_OFFSET_DAYS: '30' })).toThrow(/TEST_CLOCK_OFFSET_DAYS is only for NODE_ENV=test/);
+  });
+
   it('refuses production without a JWT secret, a database server, or with demo users', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', DEMO_SEED: 'true' })).toThrow(
       /JWT_SECRET is required[\s\S]*DATABASE_URL is required[\s\S]*DEMO_SEED must not be true/,
