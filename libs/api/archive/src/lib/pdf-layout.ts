@@ -121,10 +121,23 @@ export function drawPairs(doc: PDFKit.PDFDocument, pairs: [string, string][]): v
   }
 }
 
+/**
+ * A QR code as vector squares: sharp at any zoom, small, and synchronous (pdfkit decodes PNGs with alpha
+ * asynchronously, which made object numbers, and so the bytes, depend on timing).
+ */
+function drawQr(doc: PDFKit.PDFDocument, modules: { size: number; get(row: number, col: number): number | boolean }, x: number, y: number, size: number): void {
+  const cell = size / modules.size;
+  doc.save().fillColor('black');
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) if (modules.get(row, col)) doc.rect(x + col * cell, y + row * cell, cell, cell);
+  }
+  doc.fill().restore();
+}
+
 /** The footer on every buffered page, with "Trang i/N" (call once, after the last page). */
 export async function drawFooters(doc: PDFKit.PDFDocument, footer: PageFooter): Promise<void> {
   const width = contentWidth(doc);
-  const qr = await QRCode.toBuffer(footer.verifyUrl, { type: 'png', margin: 0, width: 160, errorCorrectionLevel: 'M' });
+  const qr = QRCode.create(footer.verifyUrl, { errorCorrectionLevel: 'M' }).modules;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -132,7 +145,7 @@ export async function drawFooters(doc: PDFKit.PDFDocument, footer: PageFooter): 
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.moveTo(MARGIN, top).lineTo(MARGIN + width, top).lineWidth(0.5).strokeColor('#888888').stroke();
-    doc.image(qr, MARGIN + width - 52, top + 6, { width: 52, height: 52 });
+    drawQr(doc, qr, MARGIN + width - 52, top + 6, 52);
     doc.font('regular').fontSize(7.5).fillColor('#333333');
     doc.text(footer.lines[0] ?? '', MARGIN, top + 8, { width: width - 60 });
     for (const line of footer.lines.slice(1)) doc.text(line, MARGIN, doc.y, { width: width - 60 });

@@ -45,3 +45,13 @@ describe('renderVersionPdf', () => {
     expect(formatDateTime(new Date('2026-12-31T17:30:00Z'))).toBe('01/01/2027 00:30');
   });
 });
+
+describe('renderVersionPdf determinism', () => {
+  it('prints the same version, by the same person at the same time, to the same bytes', async () => {
+    const [form] = shippedForms();
+    // Built twice (not cloned: Jest's structuredClone returns Dates from another realm).
+    const input = () => ({ ...base, savedAt: new Date(base.savedAt), printedAt: new Date(base.printedAt), formCode: form.definition.code, formTitle: form.definition.title.vi, schema: form.definition.schema, content: form.valid });
+    const [a, b] = await Promise.all([renderVersionPdf(input()), renderVersionPdf(input())]);
+    expect(a.equals(b)).toBe(true);
+  });
+});
