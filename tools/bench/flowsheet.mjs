@@ -5,8 +5,8 @@
 // Usage: npm run build && node tools/bench/flowsheet.mjs [--days 60] [--other-stays 100] [--runs 50]
 // Uses DATABASE_URL's server when set, else a throwaway embedded PostgreSQL.
 import { performance } from 'node:perf_hooks';
-import { startApi } from '../testing/api-process.cjs';
-import { createDatabase, dropDatabase, freePort, query, startTestServer, uniqueName } from '../testing/postgres.cjs';
+import { query } from '../testing/postgres.cjs';
+import { percentile, withDemoApi } from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,24 +19,8 @@ const KINDS = `(VALUES ('pulse', 80, '/min', '8867-4'), ('temperature', 36.8, 'C
   ('diastolic_bp', 75, 'mm[Hg]', '8462-4'), ('respiratory_rate', 16, '/min', '9279-1'), ('spo2', 98, '%', '59408-5'),
   ('weight', 62.5, 'kg', '29463-7'), ('height', 165, 'cm', '8302-2')) AS k(kind, value, unit, loinc)`;
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-const server = await startTestServer();
-const name = uniqueName('benhan_bench');
-const url = await createDatabase(server.serverUrl, name);
-const api = await startApi({ databaseUrl: url, port: await freePort(), env: { DEMO_SEED: 'true', LOGIN_RATE_LIMIT: '100000' }, timeoutMs: 180_000 });
-try {
-  const call = async (method, path, token, body) => {
-    const res = await fetch(`${api.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json();
-    if (res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const login = async (username) => (await call('POST', '/api/auth/login', null, { username, password: 'Benhan@2026' })).accessToken;
+await withDemoApi(async ({ api, url, call, login }) => {
   const [doctor, nurse] = [await login('doctor'), await login('nurse')];
   const [noi] = (await call('GET', '/api/departments', doctor)).filter((d) => d.code === 'NOI');
 
@@ -111,8 +95,4 @@ try {
     )
   ).rows.map((r) => r['QUERY PLAN']);
   console.log(`\nThe query's plan (whole stay):\n  ${plan.join('\n  ')}`);
-} finally {
-  await api.stop();
-  await dropDatabase(server.serverUrl, name).catch(() => undefined);
-  await server.stop();
-}
+});

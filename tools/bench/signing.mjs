@@ -17,8 +17,8 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { startApi } from '../testing/api-process.cjs';
-import { createDatabase, dropDatabase, freePort, query, startTestServer, uniqueName } from '../testing/postgres.cjs';
+import { query } from '../testing/postgres.cjs';
+import { percentile, withDemoApi } from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +31,6 @@ const WARMUP = 5;
 const PIN = '123456';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const fmt = (n, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 // ---------------------------------------------------------------- 1. raw
@@ -135,22 +134,7 @@ function pbkdf2Iterations(der) {
 // ---------------------------------------------------------------- 2. end to end
 async function endToEnd(rawFigures) {
   const sample = JSON.parse(readFileSync(join(root, 'libs/api/documents/src/testing/form-samples/39-BV2-treatment-sheet.valid.json'), 'utf8'));
-  const server = await startTestServer();
-  const name = uniqueName('benhan_bench');
-  const url = await createDatabase(server.serverUrl, name);
-  const api = await startApi({ databaseUrl: url, port: await freePort(), env: { DEMO_SEED: 'true', LOGIN_RATE_LIMIT: '100000' }, timeoutMs: 180_000 });
-  try {
-    const call = async (method, path, token, body) => {
-      const res = await fetch(`${api.baseUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const json = await res.json();
-      if (res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-    const login = async (username) => (await call('POST', '/api/auth/login', null, { username, password: 'Benhan@2026' })).accessToken;
+  return withDemoApi(async ({ api, url, call, login }) => {
     const [doctor, records] = [await login('doctor'), await login('records')];
     const [noi] = (await call('GET', '/api/departments', doctor)).filter((d) => d.code === 'NOI');
     const stays = await call('GET', `/api/encounters/census?departmentId=${noi.id}`, doctor);
@@ -230,11 +214,7 @@ async function endToEnd(rawFigures) {
     console.log(`\n| sign + store through the API (demo doctor, PIN, 39/BV2, after ${WARMUP} warm-ups) | signatures/s | median ms | p95 ms | bare RSA / this |\n|---|---|---|---|---|`);
     for (const r of rows) console.log(`| ${r.label} | ${r.perSecond.toFixed(1)}${r.reference ? ' requests/s' : ''} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.reference ? '–' : (rawFigures.bare / r.perSecond).toFixed(1)} |`);
     console.log(`\n${after - before} signatures stored; the last one's validation report: ${report.indication}`);
-  } finally {
-    await api.stop();
-    await dropDatabase(server.serverUrl, name).catch(() => undefined);
-    await server.stop();
-  }
+  });
 }
 
 console.log(`signing benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}, OpenSSL ${process.versions.openssl}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, canonicalJsonBytes, type UserPrincipal } from '@benhan/api/core';
@@ -88,12 +89,20 @@ export class ArchiveService {
     const archivedAt = this.clock.now();
     const me = await this.users.currentUser(user.userId);
     const detail = await this.encounters.get(user, encounterId);
+    const t0 = performance.now();
     const printable = await this.printableArchive(user, detail, { id, generation, archivedAt, archivedBy: me.fullName, facilityName: me.facility.name, categories: request.categories ?? [] });
+    const t1 = performance.now();
     const rendered = await renderEncounterArchive(printable.archive);
+    const t2 = performance.now();
     const sealed = await sealPdf(rendered.pdf, (bytes) => this.pki.sealDetached(user.facilityId, bytes, archivedAt));
+    const t3 = performance.now();
     const sha256 = createHash('sha256').update(sealed).digest('hex');
     const key = `${me.facility.code}/${detail.endedAt?.slice(0, 4) ?? archivedAt.getUTCFullYear()}/${encounterId}/g${generation}-${sha256.slice(0, 16)}.pdf`;
     const stored = await this.store.put(key, sealed);
+    this.logger.log(
+      `Archived encounter ${encounterId} generation ${generation}: ${printable.archive.documents.length} documents, ${rendered.pageCount} pages, ${stored.sizeBytes} bytes; ` +
+        `gathered in ${Math.round(t1 - t0)} ms, rendered in ${Math.round(t2 - t1)} ms, sealed in ${Math.round(t3 - t2)} ms, stored in ${Math.round(performance.now() - t3)} ms`,
+    );
 
     try {
       await this.dataSource.transaction(async (em) => {

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
 
 const FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
@@ -17,4 +18,24 @@ export function dejavuFont(weight: keyof typeof FILES): string {
     if (existsSync(candidate)) return candidate;
     if (dirname(dir) === dir) throw new Error(`${FILES[weight]} not found: is the API build missing assets/fonts, or dejavu-fonts-ttf not installed?`);
   }
+}
+
+const parsed = new Map<keyof typeof FILES, fontkit.Font>();
+
+/**
+ * The font for one document. Parsing DejaVu's tables cost more than drawing a two-page version, so the tables are
+ * parsed once and shared (fontkit caches them on the font it parsed). Each document gets its own view of that font
+ * with its own glyph cache and layout engine: sharing those is wrong, because glyphs one document's subset loaded by
+ * id carry no code points, and the next document's text would extract with letters missing.
+ */
+export function dejavu(weight: keyof typeof FILES): PDFKit.Mixins.PDFFontSource {
+  let shared = parsed.get(weight);
+  if (!shared) {
+    shared = fontkit.create(readFileSync(dejavuFont(weight)));
+    parsed.set(weight, shared);
+  }
+  const view = Object.create(shared) as fontkit.Font & { _glyphs: Record<number, unknown> };
+  view._glyphs = {};
+  // pdfkit's runtime takes any object with layout() (PDFFontFactory.open); its typings list only paths and bytes.
+  return view as unknown as PDFKit.Mixins.PDFFontSource;
 }

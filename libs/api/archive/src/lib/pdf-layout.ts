@@ -1,6 +1,6 @@
 import * as QRCode from 'qrcode';
 import type { JsonSchema, SignatureIndication } from '@benhan/shared/contracts';
-import { dejavuFont } from './pdf-fonts';
+import { dejavu } from './pdf-fonts';
 
 /**
  * Drawing shared by the single-version print and the encounter archive: a version's body in its form's
@@ -57,8 +57,8 @@ export const SEX_LABEL: Record<string, string> = { male: 'Nam', female: 'Nữ', 
 export const INDICATION_LABEL: Record<SignatureIndication, string> = { PASSED: 'Hợp lệ', FAILED: 'KHÔNG HỢP LỆ', INDETERMINATE: 'Chưa xác định' };
 
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  doc.registerFont('regular', dejavuFont('regular'));
-  doc.registerFont('bold', dejavuFont('bold'));
+  doc.registerFont('regular', dejavu('regular'));
+  doc.registerFont('bold', dejavu('bold'));
 }
 
 export function contentWidth(doc: PDFKit.PDFDocument): number {

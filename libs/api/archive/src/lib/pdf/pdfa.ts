@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import PDFDocument = require('pdfkit');
-import { dejavuFont } from '../pdf-fonts';
+import { dejavu } from '../pdf-fonts';
 import { internals, writeRef } from './pdfkit-internals';
 
 export interface PdfA3Options {
@@ -42,11 +42,12 @@ export function createPdfA3(options: PdfA3Options): PDFKit.PDFDocument {
     lang: options.lang ?? 'vi-VN',
     displayTitle: true,
     bufferPages: true,
-    font: dejavuFont('regular'),
+    // Not pdfkit's default Helvetica (never embedded, so not PDF/A); the typings want a path, the runtime takes the parsed font.
+    font: dejavu('regular') as unknown as string,
     info,
   });
-  doc.registerFont(PDFA_FONTS.regular, dejavuFont('regular'));
-  doc.registerFont(PDFA_FONTS.bold, dejavuFont('bold'));
+  doc.registerFont(PDFA_FONTS.regular, dejavu('regular'));
+  doc.registerFont(PDFA_FONTS.bold, dejavu('bold'));
   doc.font(PDFA_FONTS.regular);
   const internal = internals(doc);
   internal._addInfo = () => internal.appendXML(xmpInfo(doc.info));
