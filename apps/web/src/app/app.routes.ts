@@ -24,6 +24,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
   },
   {
+    // Public: what the QR code on a printed page opens, for anyone holding the paper (no sign-in).
+    path: 'verify/:code',
+    title: _('verify.title'),
+    loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
+  },
+  {
     path: '',
     canMatch: [authGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
