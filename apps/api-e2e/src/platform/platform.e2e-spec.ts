@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ProblemDetails } from '@benhan/shared/contracts';
 import { TestSystem } from '../support/system';
 
@@ -6,10 +9,25 @@ describe('platform: health, errors, headers, OpenAPI', () => {
   beforeAll(async () => (system = await TestSystem.start({ WEB_ORIGIN: 'http://localhost:3000' })));
   afterAll(() => system?.stop());
 
-  it('reports live and ready (database reachable)', async () => {
+  it('reports live and ready (database reachable, archive store writable)', async () => {
     expect((await system.request('GET', '/health/live')).body).toEqual({ status: 'ok' });
     const ready = await system.request<{ status: string; info: Record<string, { status: string }> }>('GET', '/health/ready');
-    expect([ready.status, ready.body.info['database'].status]).toEqual([200, 'up']);
+    expect([ready.status, ready.body.info['database'].status, ready.body.info['archiveStore'].status]).toEqual([200, 'up', 'up']);
+  });
+
+  it('is not ready when its archive store cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'benhan-broken-store-'));
+    const broken = await TestSystem.start({ ARCHIVE_DIR: join(dir, 'store') });
+    try {
+      rmSync(join(dir, 'store'), { recursive: true, force: true });
+      writeFileSync(join(dir, 'store'), 'a file where the store directory should be');
+      const ready = await broken.request<ProblemDetails>('GET', '/health/ready');
+      expect([ready.status, ready.body.type]).toEqual([503, expect.stringContaining('service-unavailable')]);
+      expect((await broken.request('GET', '/health/live')).status).toBe(200);
+    } finally {
+      await broken.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers unknown routes with 404 problem details carrying the request id', async () => {

@@ -50,16 +50,20 @@ describe('start-up: configuration, first start, demo seed', () => {
 
     it('seeds once: starting again on a seeded database adds nothing', async () => {
       const counts = await system.sql(`SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM patients)::int AS patients, (SELECT count(*) FROM facilities)::int AS facilities`);
-      expect(counts).toEqual([{ users: 6, patients: 12, facilities: 1 }]);
+      expect(counts).toEqual([{ users: 7, patients: 13, facilities: 1 }]);
     });
 
-    it('gives every demo patient an open stay in a bed of a clinical department', async () => {
-      const rows = await system.sql(`SELECT count(*)::int AS n FROM encounters WHERE status = 'in_progress' AND bed_id IS NOT NULL`);
-      expect(rows).toEqual([{ n: 12 }]);
+    it('gives twelve demo patients an open stay in a bed of a clinical department, and one a finished, archived stay', async () => {
+      const rows = await system.sql(`SELECT status, count(*)::int AS n FROM encounters WHERE bed_id IS NOT NULL OR status = 'finished' GROUP BY status ORDER BY status`);
+      expect(rows).toEqual([
+        { status: 'finished', n: 1 },
+        { status: 'in_progress', n: 12 },
+      ]);
       const attended = await system.sql(
         `SELECT u.username, count(*)::int AS n FROM encounters e JOIN users u ON u.id = e.attending_doctor_id GROUP BY u.username`,
       );
-      expect(attended).toEqual([{ username: 'doctor', n: 6 }]);
+      expect(attended).toEqual([{ username: 'doctor', n: 7 }]);
+      expect(await system.sql(`SELECT generation, status FROM archives`)).toEqual([{ generation: 1, status: 'stored' }]);
     });
   });
 });

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
 
 const FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
@@ -20,7 +19,14 @@ export function dejavuFont(weight: keyof typeof FILES): string {
   }
 }
 
-const parsed = new Map<keyof typeof FILES, fontkit.Font>();
+/** The part of fontkit 2 (pdfkit's font engine, shipped without types) used here. */
+interface FontkitFont {
+  layout(text: string): unknown;
+}
+// fontkit is untyped CommonJS: the one call used is typed above.
+const fontkit = require('fontkit') as { create(buffer: Uint8Array): FontkitFont };
+
+const parsed = new Map<keyof typeof FILES, FontkitFont>();
 
 /**
  * The font for one document. Parsing DejaVu's tables cost more than drawing a two-page version, so the tables are
@@ -34,7 +40,7 @@ export function dejavu(weight: keyof typeof FILES): PDFKit.Mixins.PDFFontSource 
     shared = fontkit.create(readFileSync(dejavuFont(weight)));
     parsed.set(weight, shared);
   }
-  const view = Object.create(shared) as fontkit.Font & { _glyphs: Record<number, unknown> };
+  const view = Object.create(shared) as FontkitFont & { _glyphs: Record<number, unknown> };
   view._glyphs = {};
   // pdfkit's runtime takes any object with layout() (PDFFontFactory.open); its typings list only paths and bytes.
   return view as unknown as PDFKit.Mixins.PDFFontSource;
