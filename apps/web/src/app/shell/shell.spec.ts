@@ -48,6 +48,7 @@ describe(Shell.name, () => {
     doctor: ['menu-doctor'],
     nurse: ['menu-nurse'],
     records_officer: ['menu-records'],
+    director: ['menu-records'],
     inspector: ['menu-inspector'],
     admin: ['menu-admin'],
   };
