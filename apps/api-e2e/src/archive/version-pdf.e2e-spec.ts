@@ -52,6 +52,13 @@ describe('a document version printed as PDF', () => {
     expect(text).toContain('Bản in chuyển đổi từ hồ sơ bệnh án điện tử');
     expect(text).toMatch(/In bởi BS\. Nguyễn Văn Minh lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\. Mã tra cứu: V[0-9A-F]{10}/);
     expect(text).toMatch(/Trang 1\/\d+/);
+
+    // R13: the print is logged, with the lookup code printed on the paper, and the code leads back to this version.
+    const code = /Mã tra cứu: (V[0-9A-F]{10})/.exec(text)?.[1];
+    const logged = await system.sql<{ actor_username: string; detail: { versionId: string; lookupCode: string } }>(`SELECT actor_username, detail FROM security_events WHERE type = 'document_print' AND patient_id = $1`, [stay.patientId]);
+    expect(logged).toEqual([expect.objectContaining({ actor_username: 'doctor', detail: expect.objectContaining({ versionId: signature.versionId, lookupCode: code }) })]);
+    const verified = await system.request<{ kind: string; current: boolean; signatures: { indication: string }[] }>('GET', `/api/verify/${code}`);
+    expect(verified.body).toEqual(expect.objectContaining({ kind: 'version', current: true, signatures: [expect.objectContaining({ indication: 'PASSED' })] }));
   });
 
   it('lets the facility-wide inspector print it, and answers 404 for an unknown version', async () => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Requires, type UserPrincipal } from '@benhan/api/core';
+import { CurrentUser, Origin, Public, Requires, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import type { ArchiveAccessEntry, ArchiveLoan, ArchiveSummary, DischargeQueueItem, DisposalRecord, FixityRun, Page, VerificationResult } from '@benhan/shared/contracts';
 import { ArchiveExportService } from './archive-export.service';
 import { ArchiveService } from './archive.service';
@@ -42,8 +42,8 @@ export class ArchiveController {
   @Requires('doctor', 'nurse', 'records_officer', 'inspector')
   @Header('Content-Type', 'application/pdf')
   @ApiOperation({ summary: 'A document version as an A4 PDF in its form’s layout, with the signature block and the R13 footer' })
-  async pdf(@CurrentUser() user: UserPrincipal, @Param('versionId', ParseUUIDPipe) versionId: string): Promise<StreamableFile> {
-    return new StreamableFile(await this.print.pdf(user, versionId), { disposition: `inline; filename="version-${versionId}.pdf"` });
+  async pdf(@CurrentUser() user: UserPrincipal, @Param('versionId', ParseUUIDPipe) versionId: string, @Origin() origin: RequestOrigin): Promise<StreamableFile> {
+    return new StreamableFile(await this.print.pdf(user, versionId, origin), { disposition: `inline; filename="version-${versionId}.pdf"` });
   }
 
   @Get('verify/:code')

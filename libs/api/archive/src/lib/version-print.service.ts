@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, type AuthenticatedPrincipal, type UserPrincipal } from '@benhan/api/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import { DocumentsService, FormsService, type SigningView } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
-import { PatientAccessService, UsersService } from '@benhan/api/identity';
+import { PatientAccessService, SecurityEventsService, UsersService } from '@benhan/api/identity';
 import { PatientsService } from '@benhan/api/patients';
 import { ValidationService } from '@benhan/api/signatures';
 import type { DocumentVersion, EncounterDetail, PatientDetail, SignatureReport } from '@benhan/shared/contracts';
@@ -30,6 +32,8 @@ export class VersionPrintService {
     private readonly access: PatientAccessService,
     private readonly users: UsersService,
     private readonly validation: ValidationService,
+    private readonly events: SecurityEventsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -77,8 +81,22 @@ export class VersionPrintService {
     };
   }
 
-  async pdf(user: UserPrincipal, versionId: string): Promise<Buffer> {
-    return renderVersionPdf(await this.printable(user, versionId));
+  /** The PDF, and the print recorded (R13: every print is logged, with who, when and the lookup code on the paper). */
+  async pdf(user: UserPrincipal, versionId: string, origin?: RequestOrigin): Promise<Buffer> {
+    const printable = await this.printable(user, versionId);
+    const pdf = await renderVersionPdf(printable);
+    const view = await this.documents.signingView(user.facilityId, versionId);
+    await this.events.record(this.dataSource.manager, {
+      type: 'document_print',
+      outcome: 'success',
+      facilityId: user.facilityId,
+      actorUserId: user.userId,
+      actorUsername: user.username,
+      patientId: view?.payload.patientId ?? null,
+      detail: { versionId, formCode: printable.formCode, versionNumber: printable.versionNumber, lookupCode: printable.lookupCode, printedAt: printable.printedAt.toISOString() },
+      origin,
+    });
+    return pdf;
   }
 }
 

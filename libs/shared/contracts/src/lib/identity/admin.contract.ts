@@ -95,5 +95,6 @@ export const SECURITY_EVENT_TYPES = [
   'patient_update',
   'patient_merge',
   'encounter_read',
+  'document_print',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
