@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, model, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, model, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { ArchiveSummary, DischargeQueueItem, RetentionCategory } from '@benhan/shared/contracts';
 import { ArchiveApi, problemCodeOf, problemOf } from '@benhan/web/data-access';
-import { _, TranslatePipe } from '@ngx-translate/core';
+import { LanguageService } from '@benhan/web/ui';
+import { _, TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ButtonDirective, ButtonLabel } from 'primeng/button';
 import { Dialog } from 'primeng/dialog';
 import { Message } from 'primeng/message';
@@ -27,12 +28,18 @@ import { CompletenessList, type CompletenessGaps } from '../completeness-list/co
 })
 export class ArchiveDialog {
   private readonly api = inject(ArchiveApi);
+  private readonly translate = inject(TranslateService);
+  private readonly language = inject(LanguageService).language;
 
   readonly record = input.required<DischargeQueueItem>();
   readonly visible = model(false);
   readonly archived = output<ArchiveSummary>();
 
-  protected readonly categoryOptions = optionsOf(RETENTION_CATEGORY_LABELS);
+  /** Labelled in the UI language here, not in a template: the multi-select's filter and screen-reader names use them. */
+  protected readonly categoryOptions = computed(() => {
+    this.language();
+    return optionsOf(RETENTION_CATEGORY_LABELS).map(({ value, labelKey }) => ({ value, label: this.translate.instant(labelKey) as string }));
+  });
   protected readonly categories = signal<RetentionCategory[]>([]);
   protected readonly saving = signal(false);
   protected readonly gaps = signal<CompletenessGaps | null>(null);
