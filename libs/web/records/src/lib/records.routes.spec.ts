@@ -9,6 +9,8 @@ import { aDirector, aDisposal, aQueueItem, aRecordsOfficer } from '../testing/fi
 import { storeSession } from '../testing/session';
 import { RECORDS_ROUTES } from './records.routes';
 
+jest.setTimeout(30_000);
+
 describe('RECORDS_ROUTES', () => {
   /**
    * Navigates without waiting for stability (the pages' pending requests would hold it), answering the requests
