@@ -35,7 +35,7 @@ export class ArchiveDialog {
   readonly visible = model(false);
   readonly archived = output<ArchiveSummary>();
 
-  /** Labelled in the UI language here, not in a template: the multi-select's filter and screen-reader names use them. */
+  /** Labelled in the UI language here rather than by the pipe, because the multi-select's screen-reader names use these labels. */
   protected readonly categoryOptions = computed(() => {
     this.language();
     return optionsOf(RETENTION_CATEGORY_LABELS).map(({ value, labelKey }) => ({ value, label: this.translate.instant(labelKey) as string }));
