@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -210,9 +210,10 @@ describe('archiving a discharged stay', () => {
     expect(runs[0].id).toBe(second.id);
     expect((await system.request<ArchiveSummary>('GET', `/api/archives/${current.id}`, { token: records })).body.lastFixity?.outcome).toBe('changed');
     // The same check as an operator's command (cron, systemd timer): non-zero exit on any problem.
-    const command = spawnSync(process.execPath, ['dist/apps/api/main.js', 'fixity'], {
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: system.databaseUrl, ARCHIVE_DIR: archiveDir, JWT_SECRET: 'x'.repeat(32), PORT: '0', FIXITY_INTERVAL_HOURS: '0' },
+    // Asynchronously: a blocking spawnSync would leave this process's keep-alive socket to the API stale.
+    const command = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+      const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: system.databaseUrl, ARCHIVE_DIR: archiveDir, JWT_SECRET: 'x'.repeat(32), PORT: '0', FIXITY_INTERVAL_HOURS: '0' };
+      execFile(process.execPath, ['dist/apps/api/main.js', 'fixity'], { env, encoding: 'utf8' }, (error, stdout) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout }));
     });
     expect(command.status).toBe(1);
     const report = JSON.parse(command.stdout.slice(command.stdout.indexOf('['))) as FixityRun[];
