@@ -38,6 +38,10 @@ export class VersionPrintService {
   ) {}
 
   async printable(user: UserPrincipal, versionId: string): Promise<PrintableVersion> {
+    return (await this.gather(user, versionId)).printable;
+  }
+
+  private async gather(user: UserPrincipal, versionId: string): Promise<{ printable: PrintableVersion; patientId: string }> {
     const view = await this.documents.signingView(user.facilityId, versionId);
     if (!view) throw new ArchiveError('version_not_found', 'No such document version');
     await this.access.requirePatientAccess(user, view.payload.patientId);
@@ -51,7 +55,7 @@ export class VersionPrintService {
     ]);
     const body = await this.body(user, view, version, printContext(me.facility.name, patient, encounter), reports.reports);
     const lookupCode = versionLookupCode(version.contentHash);
-    return {
+    const printable: PrintableVersion = {
       ...body,
       authorName: version.authorName,
       savedAt: new Date(version.savedAt),
@@ -60,6 +64,7 @@ export class VersionPrintService {
       lookupCode,
       verifyUrl: `${this.options.publicUrl}/verify/${lookupCode}`,
     };
+    return { printable, patientId: payload.patientId };
   }
 
   /** A version's body as printed: its form's layout, content, signatures with their validation, steps awaited. */
@@ -83,16 +88,15 @@ export class VersionPrintService {
 
   /** The PDF, and the print recorded (R13: every print is logged, with who, when and the lookup code on the paper). */
   async pdf(user: UserPrincipal, versionId: string, origin?: RequestOrigin): Promise<Buffer> {
-    const printable = await this.printable(user, versionId);
+    const { printable, patientId } = await this.gather(user, versionId);
     const pdf = await renderVersionPdf(printable);
-    const view = await this.documents.signingView(user.facilityId, versionId);
     await this.events.record(this.dataSource.manager, {
       type: 'document_print',
       outcome: 'success',
       facilityId: user.facilityId,
       actorUserId: user.userId,
       actorUsername: user.username,
-      patientId: view?.payload.patientId ?? null,
+      patientId,
       detail: { versionId, formCode: printable.formCode, versionNumber: printable.versionNumber, lookupCode: printable.lookupCode, printedAt: printable.printedAt.toISOString() },
       origin,
     });
