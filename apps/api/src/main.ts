@@ -1,5 +1,5 @@
 import { FixityService } from '@benhan/api/archive';
-import { ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
+import { ensureAppRole, ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app/create-app';
@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = await createApp(config, url);
+  // Migrations ran as the schema owner; the API serves as a role that owns nothing (R8, R11).
+  const appUrl = config.databaseAppUrl ?? (await ensureAppRole(url));
+  const app = await createApp(config, appUrl);
   if (process.argv[2] === 'fixity') {
     await app.init();
     const runs = await app.get(FixityService).runScheduled('command');

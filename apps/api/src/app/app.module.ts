@@ -13,6 +13,8 @@ import { IdentityModule, JwtAuthGuard } from '@benhan/api/identity';
 import { PatientsModule } from '@benhan/api/patients';
 import { SignaturesModule } from '@benhan/api/signatures';
 import { ArchiveModule } from '@benhan/api/archive';
+import { AuditModule } from '@benhan/api/audit';
+import { InspectionModule } from '@benhan/api/inspection';
 import { TerminologyModule } from '@benhan/api/terminology';
 import type { AppConfig } from '../config/env.schema';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -47,12 +49,14 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
         TerminusModule,
         CoreModule.forRoot({ clockOffsetMs: config.testClockOffsetDays * 86_400_000 }),
+        AuditModule,
         IdentityModule.forRoot(config.identity),
         PatientsModule,
         EncountersModule,
         DocumentsModule,
         SignaturesModule.forRoot(config.signatures),
         ArchiveModule.forRoot(config.archive),
+        InspectionModule.forRoot(config.audit),
         TerminologyModule,
       ],
       controllers: [HealthController],

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArchiveOptions } from '@benhan/api/archive';
 import type { IdentityOptions } from '@benhan/api/identity';
+import type { InspectionOptions } from '@benhan/api/inspection';
 import type { SignaturesOptions } from '@benhan/api/signatures';
 
 /**
@@ -15,6 +16,8 @@ export interface AppConfig {
   port: number;
   /** Unset: embedded PostgreSQL under `<dataDir>/pg`. */
   databaseUrl: string | null;
+  /** The API's own, non-owner role; unset: Benhan manages `benhan_app` with the owner's rights. */
+  databaseAppUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
   webOrigins: string[];
@@ -29,6 +32,7 @@ export interface AppConfig {
   identity: IdentityOptions;
   signatures: SignaturesOptions;
   archive: ArchiveOptions;
+  audit: InspectionOptions;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +69,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: read.string('HOST', '0.0.0.0'),
     port: read.int('PORT', 3000, 0, 65535),
     databaseUrl,
+    databaseAppUrl: read.optionalUrl('DATABASE_APP_URL', ['postgres:', 'postgresql:']),
     dataDir,
     embeddedPgPort: read.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     webOrigins: read.string('WEB_ORIGIN', 'http://localhost:3000').split(',').map((o) => o.trim()).filter(Boolean),
@@ -86,6 +91,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retentionRulesFile: read.optionalString('ARCHIVE_RETENTION_RULES'),
       fixityIntervalHours: read.int('FIXITY_INTERVAL_HOURS', 24, 0, 24 * 366),
     },
+    audit: {
+      checkpointEveryEvents: read.int('AUDIT_CHECKPOINT_EVENTS', 1000, 1, 10_000_000),
+      checkpointEveryMinutes: read.int('AUDIT_CHECKPOINT_MINUTES', 60, 1, 7 * 24 * 60),
+      integrityIntervalHours: read.int('AUDIT_INTEGRITY_INTERVAL_HOURS', 24, 0, 24 * 366),
+      publicUrl: '',
+    },
     identity: {
       jwtSecret: '',
       accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
@@ -106,6 +117,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.signatures.keySecret = pkiKeySecretVar ?? persistedSecret(join(dataDir, 'pki.secret'));
   config.signatures.publicUrl = (read.optionalString('PUBLIC_URL') ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   config.archive.publicUrl = config.signatures.publicUrl;
+  config.audit.publicUrl = config.signatures.publicUrl;
   return config;
 }
 

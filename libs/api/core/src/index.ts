@@ -9,3 +9,5 @@ export * from './lib/time/clock';
 export * from './lib/core.module';
 export * from './lib/canonical-json/canonical-json';
 export * from './lib/tar/tar';
+export * from './lib/http/request-context';
+export * from './lib/audit-chain/audit-chain';

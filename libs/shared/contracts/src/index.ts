@@ -11,3 +11,4 @@ export * from './lib/documents/document.contract';
 export * from './lib/care-chart/care-chart.contract';
 export * from './lib/signatures/signature.contract';
 export * from './lib/archive/archive.contract';
+export * from './lib/audit/audit.contract';

@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { RequestContext } from './http/request-context';
 import { Clock } from './time/clock';
 
 /** A clock running `offsetMs` ahead of the real one: end-to-end tests of what happens years later (retention). */
@@ -14,7 +15,11 @@ class OffsetClock extends Clock {
 
 @Global()
 @Module({ providers: [Clock], exports: [Clock] })
-export class CoreModule {
+export class CoreModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContext.middleware).forRoutes('{*splat}');
+  }
+
   static forRoot(options: { clockOffsetMs?: number } = {}): DynamicModule {
     const clock = options.clockOffsetMs ? new OffsetClock(options.clockOffsetMs) : new Clock();
     return { module: CoreModule, global: true, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };

@@ -12,7 +12,10 @@ import {
   encryptPrivateKey,
   generateRsaKeyPairSync,
   parseCertificate,
+  parseSignedData,
+  parseTimestampToken,
   sealCms,
+  verifyDetached,
   type Issuer,
   type KeyPair,
 } from './crypto';
@@ -66,6 +69,30 @@ export class PkiService {
   async sealDetached(facilityId: string, content: Buffer, at: Date): Promise<Buffer> {
     const pki = await this.facilityPki(facilityId);
     return sealCms({ content, seal: pki.seal, tsa: pki.tsa, chain: [pki.issuing.certificatePem, pki.root.certificatePem], at });
+  }
+
+  /**
+   * Check a seal made by `sealDetached` over `content` against the facility's trust list, at the time its
+   * time-stamp says it was made. Never throws: a damaged CMS is an invalid seal.
+   */
+  async verifySeal(facilityId: string, cms: Buffer, content: Buffer): Promise<{ valid: boolean; reason: string | null; timestampedAt: Date | null }> {
+    const roots = await this.trustedRoots(facilityId);
+    let timestampedAt: Date | null = null;
+    try {
+      const token = parseSignedData(cms).unsignedTimestampToken;
+      if (token) timestampedAt = parseTimestampToken(token).genTime;
+    } catch {
+      // verifyDetached below names what is wrong with it
+    }
+    const verification = verifyDetached(cms, content, roots, timestampedAt ? { at: timestampedAt } : {});
+    const reason = verification.valid ? null : (Object.values(verification.reasons).find(Boolean) ?? 'the seal does not verify');
+    return { valid: verification.valid, reason, timestampedAt };
+  }
+
+  /** The seal's certification path, leaf first (seal, issuing CA, root), PEM: what an offline verifier needs. */
+  async sealChainPems(facilityId: string): Promise<string[]> {
+    const pki = await this.facilityPki(facilityId);
+    return [pki.seal.certificatePem, pki.issuing.certificatePem, pki.root.certificatePem];
   }
 
   /** The facility's organisation seal certificate, PEM. */

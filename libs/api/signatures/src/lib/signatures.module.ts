@@ -24,7 +24,7 @@ export class SignaturesModule {
       imports: [TypeOrmModule.forFeature(SIGNATURE_ENTITIES), DocumentsModule, EncountersModule],
       controllers: [SignaturesController, PkiController],
       providers: [{ provide: SIGNATURES_OPTIONS, useValue: options }, PkiService, SigningService, ValidationService, SignatureQueries, SignatureAccess, TrustService, ServerHeldKeySigner, { provide: SIGNER, useExisting: ServerHeldKeySigner }],
-      exports: [PkiService, SigningService, ValidationService],
+      exports: [PkiService, SigningService, ValidationService, SignatureQueries],
     };
   }
 }

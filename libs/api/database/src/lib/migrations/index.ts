@@ -8,6 +8,7 @@ import { Documents1795800006000 } from './1795800006000-Documents';
 import { CareChart1795800007000 } from './1795800007000-CareChart';
 import { Signatures1795800008000 } from './1795800008000-Signatures';
 import { Archive1795800009000 } from './1795800009000-Archive';
+import { AuditTrail1795800010000 } from './1795800010000-AuditTrail';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CareChart1795800007000,
   Signatures1795800008000,
   Archive1795800009000,
+  AuditTrail1795800010000,
 ];

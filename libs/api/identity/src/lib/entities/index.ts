@@ -3,7 +3,6 @@ import { DepartmentEntity } from './department.entity';
 import { FacilityEntity } from './facility.entity';
 import { PatientCareAssignmentEntity } from './patient-care-assignment.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
-import { SecurityEventEntity } from './security-event.entity';
 import { SessionEntity } from './session.entity';
 import { SystemClientEntity } from './system-client.entity';
 import { UserDepartmentEntity } from './user-department.entity';
@@ -15,7 +14,6 @@ export {
   FacilityEntity,
   PatientCareAssignmentEntity,
   RefreshTokenEntity,
-  SecurityEventEntity,
   SessionEntity,
   SystemClientEntity,
   UserDepartmentEntity,
@@ -30,7 +28,6 @@ export const IDENTITY_ENTITIES = [
   SessionEntity,
   RefreshTokenEntity,
   SystemClientEntity,
-  SecurityEventEntity,
   PatientCareAssignmentEntity,
   BreakGlassGrantEntity,
 ];

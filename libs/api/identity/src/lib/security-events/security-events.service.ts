@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Clock, type RequestOrigin } from '@benhan/api/core';
-import type { Page, SecurityEvent, SecurityEventType } from '@benhan/shared/contracts';
-import { SecurityEventEntity } from '../entities';
+import { EntityManager } from 'typeorm';
+import { RequestContext, type RequestOrigin } from '@benhan/api/core';
+import { AuditLog, type AuditActor } from '@benhan/api/audit';
+import { SECURITY_EVENT_TYPES, type Page, type SecurityEvent, type SecurityEventType } from '@benhan/shared/contracts';
 
 export interface SecurityEventInput {
   type: SecurityEventType;
@@ -26,64 +25,61 @@ export interface SecurityEventQuery {
 }
 
 /**
- * Security events (login, failure, lock, refresh reuse, break-glass, role change…). Written with the
- * caller's EntityManager so an event commits or rolls back with the action it records.
+ * Security events (sign-in, failures, locks, break-glass, role changes…) are audit events: this is the
+ * identity domain's way of writing them, with the caller's EntityManager so an event commits or rolls
+ * back with the action it records, and the administrator's view of them.
  */
 @Injectable()
 export class SecurityEventsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly audit: AuditLog) {}
 
   async record(manager: EntityManager, input: SecurityEventInput): Promise<void> {
-    await manager.insert(SecurityEventEntity, {
-      facilityId: input.facilityId ?? null,
-      occurredAt: this.clock.now(),
-      type: input.type,
+    await this.audit.record(manager, {
+      action: input.type,
       outcome: input.outcome,
-      actorUserId: input.actorUserId ?? null,
-      actorUsername: input.actorUsername ?? null,
-      targetUserId: input.targetUserId ?? null,
+      facilityId: input.facilityId ?? null,
+      actor: actorOf(input),
+      resource: input.targetUserId ? { type: 'user', id: input.targetUserId } : input.patientId ? { type: 'patient', id: input.patientId } : null,
       patientId: input.patientId ?? null,
-      clientAddress: input.origin?.clientAddress ?? null,
-      userAgent: input.origin?.userAgent ?? null,
-      requestId: input.origin?.requestId ?? null,
       reason: input.reason ?? null,
-      // jsonb column: TypeORM's deep-partial type cannot express an open record.
-      detail: (input.detail ?? {}) as SecurityEventEntity['detail'] & (() => string),
+      detail: input.detail ?? {},
+      origin: input.origin ?? null,
     });
   }
 
   async list(facilityId: string, query: SecurityEventQuery): Promise<Page<SecurityEvent>> {
-    const qb = this.dataSource
-      .getRepository(SecurityEventEntity)
-      .createQueryBuilder('e')
-      .where('(e.facility_id = :facilityId OR e.facility_id IS NULL)', { facilityId })
-      .orderBy('e.id', 'DESC')
-      .take(query.limit)
-      .skip(query.offset);
-    if (query.type) qb.andWhere('e.type = :type', { type: query.type });
-    if (query.userId) qb.andWhere('(e.actor_user_id = :u OR e.target_user_id = :u)', { u: query.userId });
-    const [rows, total] = await qb.getManyAndCount();
+    const page = await this.audit.query(facilityId, {
+      action: query.type ? [query.type] : [...SECURITY_EVENT_TYPES],
+      actor: query.userId,
+      limit: query.limit,
+      offset: query.offset,
+    });
     return {
-      items: rows.map((e) => ({
-        id: e.id,
-        occurredAt: e.occurredAt.toISOString(),
-        type: e.type,
+      ...page,
+      items: page.items.map((e) => ({
+        id: String(e.seq),
+        occurredAt: e.occurredAt,
+        type: e.action as SecurityEventType,
         outcome: e.outcome,
         actorUserId: e.actorUserId,
         actorUsername: e.actorUsername,
-        targetUserId: e.targetUserId,
+        targetUserId: e.resourceType === 'user' ? e.resourceId : null,
         patientId: e.patientId,
         clientAddress: e.clientAddress,
         userAgent: e.userAgent,
         reason: e.reason,
         detail: e.detail,
       })),
-      total,
-      limit: query.limit,
-      offset: query.offset,
     };
   }
+}
+
+/** The signed-in principal when it is the actor (its roles and department), else what the caller knows. */
+function actorOf(input: SecurityEventInput): AuditActor | null {
+  const principal = RequestContext.principal();
+  if (principal?.kind === 'user' && principal.userId === input.actorUserId) {
+    return { userId: principal.userId, username: principal.username, roles: [...principal.roles], departmentId: principal.departmentIds[0] ?? null };
+  }
+  if (!input.actorUserId && !input.actorUsername) return null;
+  return { userId: input.actorUserId ?? null, username: input.actorUsername ?? null, roles: [], departmentId: null };
 }
