@@ -55,7 +55,7 @@ describe('a document version printed as PDF', () => {
 
     // R13: the print is logged, with the lookup code printed on the paper, and the code leads back to this version.
     const code = /Mã tra cứu: (V[0-9A-F]{10})/.exec(text)?.[1];
-    const logged = await system.sql<{ actor_username: string; detail: { versionId: string; lookupCode: string } }>(`SELECT actor_username, detail FROM security_events WHERE type = 'document_print' AND patient_id = $1`, [stay.patientId]);
+    const logged = await system.sql<{ actor_username: string; detail: { versionId: string; lookupCode: string } }>(`SELECT actor_username, detail FROM audit_events WHERE action = 'document_print' AND patient_id = $1`, [stay.patientId]);
     expect(logged).toEqual([expect.objectContaining({ actor_username: 'doctor', detail: expect.objectContaining({ versionId: signature.versionId, lookupCode: code }) })]);
     const verified = await system.request<{ kind: string; current: boolean; signatures: { indication: string }[] }>('GET', `/api/verify/${code}`);
     expect(verified.body).toEqual(expect.objectContaining({ kind: 'version', current: true, signatures: [expect.objectContaining({ indication: 'PASSED' })] }));

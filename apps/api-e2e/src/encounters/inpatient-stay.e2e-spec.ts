@@ -43,6 +43,7 @@ describe('inpatient stays: admission, bed conflicts, transfer, discharge, census
     expect(res.body.movements).toHaveLength(1);
     expect(res.body.attendingDoctorName).toBe('BS. Nguyễn Văn Minh');
     expect(await freeBeds()).not.toContain(bed);
+    expect(await system.sql(`SELECT resource_version, patient_id, detail->>'bedId' AS bed FROM audit_events WHERE action = 'encounter_admit' AND resource_id = $1`, [res.body.id])).toEqual([{ resource_version: 1, patient_id: patient.id, bed }]);
   });
 
   it('lets exactly one of two concurrent admissions to the same bed win', async () => {
@@ -82,6 +83,10 @@ describe('inpatient stays: admission, bed conflicts, transfer, discharge, census
     expect(await freeBeds()).toContain(bed);
     const stale = await system.request<ProblemDetails>('POST', `/api/encounters/${stay.id}/transfer`, { token: doctor, json: { version: 1, departmentId: noi } });
     expect([stale.status, stale.body.type]).toEqual([409, expect.stringContaining('stale_version')]);
+    // One transfer event (the stale one rolled back), with where from and where to.
+    expect(await system.sql(`SELECT resource_version, detail->'from'->>'departmentId' AS "from", detail->'to'->>'departmentId' AS "to" FROM audit_events WHERE action = 'encounter_transfer' AND resource_id = $1`, [stay.id])).toEqual([
+      { resource_version: 2, from: noi, to: ngoai },
+    ]);
   });
 
   it('discharges with outcome, type and ICD-10 diagnoses, freeing the bed', async () => {
@@ -100,6 +105,10 @@ describe('inpatient stays: admission, bed conflicts, transfer, discharge, census
     expect(done.body).toEqual(expect.objectContaining({ status: 'finished', dischargeOutcome: 'improved', dischargeType: 'discharged' }));
     expect(done.body.endedAt).not.toBeNull();
     expect(await freeBeds()).toContain(bed);
+    // The two refused discharges (400) left no event; the one that happened did, without the codes.
+    expect(await system.sql(`SELECT actor_username, patient_id, detail->'diagnoses' AS diagnoses FROM audit_events WHERE action = 'encounter_discharge' AND resource_id = $1`, [stay.id])).toEqual([
+      { actor_username: 'doctor', patient_id: patient.id, diagnoses: ['principal', 'secondary'] },
+    ]);
   });
 
   it('rejects a sex-specific diagnosis on a patient of the other sex (R15)', async () => {
@@ -123,7 +132,7 @@ describe('inpatient stays: admission, bed conflicts, transfer, discharge, census
     expect((await system.request('GET', `/api/encounters/${id}`, { token: doctor })).status).toBe(403);
     const records = await system.token('records');
     expect((await system.request('GET', `/api/encounters/${id}`, { token: records })).status).toBe(200);
-    expect(await system.sql(`SELECT actor_username FROM security_events WHERE type = 'encounter_read' AND detail->>'encounterId' = $1`, [id])).toEqual([{ actor_username: 'records' }]);
+    expect(await system.sql(`SELECT actor_username FROM audit_events WHERE action = 'encounter_read' AND detail->>'encounterId' = $1`, [id])).toEqual([{ actor_username: 'records' }]);
   });
 
   it('numbers records by the pattern the administrator sets, without repeating a number', async () => {
@@ -133,6 +142,9 @@ describe('inpatient stays: admission, bed conflicts, transfer, discharge, census
     const set = await system.request<{ pattern: string; example: string }>('PUT', '/api/settings/record-number', { token: admin, json: { pattern: 'BA/{yy}/{dept}/{seq:5}' } });
     expect(set.body.example).toMatch(/^BA\/\d{2}\/NOI\/00001$/);
     expect((await system.request('PUT', '/api/settings/record-number', { token: doctor, json: { pattern: '{seq}' } })).status).toBe(403);
+    expect(await system.sql(`SELECT actor_username, detail->>'before' AS before, detail->>'after' AS after FROM audit_events WHERE action = 'config_change' AND resource_id = 'record-number-pattern'`)).toEqual([
+      { actor_username: 'admin', before: '{yyyy}.{dept}.{seq:6}', after: 'BA/{yy}/{dept}/{seq:5}' },
+    ]);
     const patient = await newPatient('Mẫu Văn Số');
     const res = await system.request<EncounterDetail>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: patient.id, departmentId: noi, source: 'referral' } });
     expect(res.body.recordNumber).toMatch(/^BA\/\d{2}\/NOI\/\d{5}$/);

@@ -22,7 +22,7 @@ describe('user administration', () => {
     expect(res.body.departments.map((d) => d.code)).toEqual(['NGOAI']);
     const login = await system.login('bs.lan', 'Lan#2026-khoaNgoai');
     expect(login.body.user.departments.map((d) => d.code)).toEqual(['NGOAI']);
-    const created = await system.sql(`SELECT type, actor_username FROM security_events WHERE type = 'user_created'`);
+    const created = await system.sql(`SELECT action AS type, actor_username FROM audit_events WHERE action = 'user_created'`);
     expect(created).toEqual([{ type: 'user_created', actor_username: 'admin' }]);
   });
 
@@ -46,7 +46,7 @@ describe('user administration', () => {
     const res = await system.request<UserSummary>('PATCH', `/api/users/${id}`, { token: admin, json: { roles: ['nurse', 'inspector'] } });
     expect(res.body.roles).toEqual(['nurse', 'inspector']);
     expect((await system.request('GET', '/api/security-events', { token: nurse.body.accessToken })).status).toBe(200);
-    const [event] = await system.sql(`SELECT detail FROM security_events WHERE type = 'role_change'`);
+    const [event] = await system.sql(`SELECT detail FROM audit_events WHERE action = 'role_change'`);
     expect(event).toEqual({ detail: { before: ['nurse'], after: ['nurse', 'inspector'] } });
   });
 

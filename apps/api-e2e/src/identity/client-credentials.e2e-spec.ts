@@ -32,7 +32,7 @@ describe('POST /api/auth/token (OAuth2 client credentials for LIS and PACS)', ()
     expect([scope.status, scope.body]).toEqual([400, expect.objectContaining({ error: 'invalid_scope' })]);
     const missing = await system.request('POST', '/api/auth/token', { form: form({ client_id: 'lis' }) });
     expect([missing.status, missing.body]).toEqual([400, expect.objectContaining({ error: 'invalid_request' })]);
-    const failures = await system.sql(`SELECT reason FROM security_events WHERE type = 'client_token_failed'`);
+    const failures = await system.sql(`SELECT reason FROM audit_events WHERE action = 'client_token_failed'`);
     expect(failures).toEqual(expect.arrayContaining([{ reason: 'wrong secret' }]));
   });
 

@@ -56,7 +56,7 @@ describe('department scoping and break-glass (R10)', () => {
     const mine = await system.request<BreakGlassGrant[]>('GET', '/api/break-glass', { token: doctor });
     expect(mine.body.map((g) => g.patientId)).toContain(surgeryPatient.id);
 
-    const [event] = await system.sql(`SELECT type, actor_username, patient_id, reason FROM security_events WHERE type = 'break_glass'`);
+    const [event] = await system.sql(`SELECT action AS type, actor_username, patient_id, reason FROM audit_events WHERE action = 'break_glass'`);
     expect(event).toEqual({ type: 'break_glass', actor_username: 'doctor', patient_id: surgeryPatient.id, reason });
   });
 

@@ -20,7 +20,7 @@ describe('account lockout and sign-in rate limit', () => {
     expect(lockedUntil - Date.now()).toBeLessThanOrEqual(15 * 60_000);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
 
-    const events = await system.sql<{ type: string }>(`SELECT type FROM security_events WHERE actor_username = 'nurse' ORDER BY id`);
+    const events = await system.sql<{ type: string }>(`SELECT action AS type FROM audit_events WHERE actor_username = 'nurse' ORDER BY seq`);
     expect(events.filter((e) => e.type === 'login_failed')).toHaveLength(6);
     expect(events.filter((e) => e.type === 'account_locked')).toHaveLength(1);
   });

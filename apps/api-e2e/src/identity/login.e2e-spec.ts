@@ -31,7 +31,7 @@ describe('POST /api/auth/login', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect((res.body as unknown as ProblemDetails).type).toContain('invalid_credentials');
-    const [event] = await system.sql(`SELECT type, outcome, reason FROM security_events WHERE actor_username = 'doctor' AND type = 'login_failed' ORDER BY id DESC LIMIT 1`);
+    const [event] = await system.sql(`SELECT action AS type, outcome, reason FROM audit_events WHERE actor_username = 'doctor' AND action = 'login_failed' ORDER BY seq DESC LIMIT 1`);
     expect(event).toEqual({ type: 'login_failed', outcome: 'failure', reason: 'wrong password' });
   });
 
@@ -49,7 +49,7 @@ describe('POST /api/auth/login', () => {
 
   it('records every successful sign-in with address and user agent', async () => {
     await system.request('POST', '/api/auth/login', { json: { username: 'nurse', password: 'Benhan@2026' }, headers: { 'user-agent': 'ward-tablet-7' } });
-    const [event] = await system.sql(`SELECT type, client_address, user_agent FROM security_events WHERE actor_username = 'nurse' AND type = 'login' ORDER BY id DESC LIMIT 1`);
+    const [event] = await system.sql(`SELECT action AS type, client_address, user_agent FROM audit_events WHERE actor_username = 'nurse' AND action = 'login' ORDER BY seq DESC LIMIT 1`);
     expect(event).toEqual({ type: 'login', client_address: expect.stringContaining('127.0.0.1'), user_agent: 'ward-tablet-7' });
   });
 

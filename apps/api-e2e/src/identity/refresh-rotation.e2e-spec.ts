@@ -27,7 +27,7 @@ describe('refresh-token rotation, reuse detection and logout', () => {
     expect((await system.request('GET', '/api/auth/me', { token: second.body.accessToken })).status).toBe(401);
     expect((await system.request('GET', '/api/auth/me', { token: first.accessToken })).status).toBe(401);
 
-    const events = await system.sql(`SELECT type, outcome FROM security_events WHERE type = 'refresh_reuse' AND actor_username = 'nurse'`);
+    const events = await system.sql(`SELECT action AS type, outcome FROM audit_events WHERE action = 'refresh_reuse' AND actor_username = 'nurse'`);
     expect(events).toEqual([{ type: 'refresh_reuse', outcome: 'failure' }]);
     const [session] = await system.sql(`SELECT revoke_reason FROM sessions WHERE id = $1`, [JSON.parse(Buffer.from(first.accessToken.split('.')[1], 'base64url').toString()).sid]);
     expect(session).toEqual({ revoke_reason: 'refresh_reuse' });
@@ -51,7 +51,7 @@ describe('refresh-token rotation, reuse detection and logout', () => {
     expect(out.status).toBe(204);
     expect((await system.request('GET', '/api/auth/me', { token: body.accessToken })).status).toBe(401);
     expect((await system.request('POST', '/api/auth/refresh', { json: { refreshToken: body.refreshToken } })).status).toBe(401);
-    expect(await system.sql(`SELECT type FROM security_events WHERE type = 'logout' AND actor_username = 'records'`)).toHaveLength(1);
+    expect(await system.sql(`SELECT action AS type FROM audit_events WHERE action = 'logout' AND actor_username = 'records'`)).toHaveLength(1);
   });
 
   it('rejects a forged or tampered access token', async () => {

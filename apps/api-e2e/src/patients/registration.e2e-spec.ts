@@ -98,7 +98,7 @@ describe('patient registry (R2)', () => {
     const source = await system.request<PatientDetail>('GET', `/api/patients/${temp.body.id}`, { token: records });
     expect(source.body.mergedIntoId).toBe(real.body.id);
     expect(await system.sql(`SELECT reason FROM patient_merges WHERE source_patient_id = $1`, [temp.body.id])).toEqual([{ reason: 'Người nhà đến xác nhận danh tính' }]);
-    expect(await system.sql(`SELECT type FROM security_events WHERE type = 'patient_merge'`)).toHaveLength(1);
+    expect(await system.sql(`SELECT action AS type FROM audit_events WHERE action = 'patient_merge'`)).toHaveLength(1);
     const again = await system.request('POST', `/api/patients/${temp.body.id}/merge`, { token: records, json: { intoPatientId: real.body.id, reason: 'again, twice' } });
     expect(again.status).toBe(409);
   });
@@ -122,9 +122,9 @@ describe('patient registry (R2)', () => {
 
   it('records each read of a patient record', async () => {
     const [{ id }] = await system.sql<{ id: string }>(`SELECT id FROM patients WHERE citizen_id = '001190012345'`);
-    const before = await system.sql(`SELECT 1 FROM security_events WHERE type = 'patient_read' AND patient_id = $1`, [id]);
+    const before = await system.sql(`SELECT 1 FROM audit_events WHERE action = 'patient_read' AND patient_id = $1`, [id]);
     await system.request('GET', `/api/patients/${id}`, { token: doctor });
-    const after = await system.sql(`SELECT 1 FROM security_events WHERE type = 'patient_read' AND patient_id = $1`, [id]);
+    const after = await system.sql(`SELECT 1 FROM audit_events WHERE action = 'patient_read' AND patient_id = $1`, [id]);
     expect(after.length).toBe(before.length + 1);
   });
 });

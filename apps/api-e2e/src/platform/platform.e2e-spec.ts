@@ -71,9 +71,9 @@ describe('platform: health, errors, headers, OpenAPI', () => {
 
   it('keeps security events append-only in the database', async () => {
     await system.login('doctor');
-    await expect(system.sql(`UPDATE security_events SET outcome = 'failure'`)).rejects.toThrow(/append-only/);
-    await expect(system.sql(`DELETE FROM security_events`)).rejects.toThrow(/append-only/);
-    await expect(system.sql(`TRUNCATE security_events`)).rejects.toThrow(/append-only/);
+    await expect(system.sql(`UPDATE audit_events SET outcome = 'failure'`)).rejects.toThrow(/append-only/);
+    await expect(system.sql(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(system.sql(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
   });
 });
 

@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@benhan/api/documents';
 import { EncountersModule } from '@benhan/api/encounters';
 import { PatientsModule } from '@benhan/api/patients';
+import { AccessRequestEntity } from './access-requests/access-request.entity';
+import { AccessRequestsController } from './access-requests/access-requests.controller';
+import { AccessRequestsService } from './access-requests/access-requests.service';
 import { ArchiveExportService } from './archive-export.service';
 import { ArchiveController } from './archive.controller';
 import { ARCHIVE_OPTIONS, type ArchiveOptions } from './archive.options';
@@ -14,7 +17,7 @@ import { ARCHIVE_STORE, createArchiveStore } from './store';
 import { VerificationService } from './verification.service';
 import { VersionPrintService } from './version-print.service';
 
-export const ARCHIVE_ENTITIES = [ArchiveEntity, ArchiveEventEntity, ArchiveLoanEntity, ArchiveDisposalEntity, FixityRunEntity];
+export const ARCHIVE_ENTITIES = [ArchiveEntity, ArchiveEventEntity, ArchiveLoanEntity, ArchiveDisposalEntity, FixityRunEntity, AccessRequestEntity];
 
 /** Printing versions, and the records office's archive: archiving, retrieval, loans, holds, disposal, fixity, export. */
 @Module({})
@@ -24,7 +27,7 @@ export class ArchiveModule {
     return {
       module: ArchiveModule,
       imports: [TypeOrmModule.forFeature(ARCHIVE_ENTITIES), DocumentsModule, EncountersModule, PatientsModule],
-      controllers: [ArchiveController],
+      controllers: [ArchiveController, AccessRequestsController],
       providers: [
         { provide: ARCHIVE_OPTIONS, useValue: options },
         { provide: ARCHIVE_STORE, useFactory: () => createArchiveStore(options.store) },
@@ -34,6 +37,7 @@ export class ArchiveModule {
         DisposalService,
         FixityService,
         VerificationService,
+        AccessRequestsService,
       ],
       exports: [VersionPrintService, ArchiveService, FixityService, ARCHIVE_STORE],
     };

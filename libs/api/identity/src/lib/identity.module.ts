@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@benhan/api/audit';
 import { BreakGlassController } from './access/break-glass.controller';
 import { PatientAccessService } from './access/patient-access.service';
 import { AuthController } from './auth/auth.controller';
@@ -29,6 +30,8 @@ export class IdentityModule {
       module: IdentityModule,
       global: true,
       imports: [
+        // Security events are audit events: every user of identity writes the audit trail.
+        AuditModule,
         TypeOrmModule.forFeature(IDENTITY_ENTITIES),
         PassportModule,
         JwtModule.register({}),

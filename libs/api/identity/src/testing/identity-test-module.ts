@@ -94,7 +94,7 @@ export class IdentityTestbed {
   }
 
   async events(type: string): Promise<{ type: string; outcome: string; reason: string | null }[]> {
-    return this.dataSource.query(`SELECT type, outcome, reason FROM security_events WHERE type = $1 ORDER BY id`, [type]);
+    return this.dataSource.query(`SELECT action AS type, outcome, reason FROM audit_events WHERE action = $1 ORDER BY seq`, [type]);
   }
 }
 
