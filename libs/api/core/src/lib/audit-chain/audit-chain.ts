@@ -25,8 +25,25 @@ export interface ChainedEventFields {
   detail: Record<string, unknown>;
 }
 
-/** The canonical body an event hashes as: RFC 8785 JSON of its fields, grouped, without seq or hashes. */
+/**
+ * The canonical body an event hashes as: RFC 8785 JSON of its fields, grouped, without seq or hashes. Written
+ * out by hand in JCS key order (verification re-hashes millions of events; the generic serialiser walks and
+ * sorts every object) — `canonicalJson` of the same object gives the same string (the spec holds them equal).
+ */
 export function auditEventBody(e: ChainedEventFields): string {
+  const s = JSON.stringify;
+  return (
+    `{"action":${s(e.action)}` +
+    `,"actor":{"departmentId":${s(e.actorDepartmentId)},"roles":${canonicalJson(e.actorRoles)},"userId":${s(e.actorUserId)},"username":${s(e.actorUsername)}}` +
+    `,"client":{"address":${s(e.clientAddress)},"requestId":${s(e.requestId)},"userAgent":${s(e.userAgent)}}` +
+    `,"detail":${isEmpty(e.detail) ? '{}' : canonicalJson(e.detail)}` +
+    `,"facilityId":${s(e.facilityId)},"occurredAt":${s(e.occurredAt.toISOString())},"outcome":${s(e.outcome)},"patientId":${s(e.patientId)}` +
+    `,"reason":${s(e.reason)},"resource":{"id":${s(e.resourceId)},"type":${s(e.resourceType)},"version":${s(e.resourceVersion)}},"v":1}`
+  );
+}
+
+/** The same body through the generic RFC 8785 serialiser: the definition `auditEventBody` must equal. */
+export function auditEventBodyReference(e: ChainedEventFields): string {
   return canonicalJson({
     v: 1,
     facilityId: e.facilityId,
@@ -40,6 +57,11 @@ export function auditEventBody(e: ChainedEventFields): string {
     reason: e.reason,
     detail: e.detail,
   });
+}
+
+function isEmpty(detail: Record<string, unknown>): boolean {
+  for (const _ in detail) return false;
+  return true;
 }
 
 /**
