@@ -1,4 +1,5 @@
 import { FixityService } from '@benhan/api/archive';
+import { IntegrityService } from '@benhan/api/inspection';
 import { ensureAppRole, ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -10,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-hospital';
  * `node main.js`          start the API (and the web client, if built) on PORT
  * `node main.js migrate`  apply pending migrations and exit
  * `node main.js fixity`   re-hash every stored archive, print the report, exit 1 if any is missing or changed
+ * `node main.js audit-verify`  verify every facility's audit chain from genesis, print the reports, exit 1 if BROKEN
  */
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -43,6 +45,15 @@ async function main(): Promise<void> {
     await app.close();
     await embedded?.stop();
     process.exitCode = runs.some((r) => r.problems.length) ? 1 : 0;
+    return;
+  }
+  if (process.argv[2] === 'audit-verify') {
+    await app.init();
+    const reports = await app.get(IntegrityService).runScheduled();
+    process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+    await app.close();
+    await embedded?.stop();
+    process.exitCode = reports.length && reports.every((r) => r.status === 'OK') ? 0 : 1;
     return;
   }
   await app.listen(config.port, config.host);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,16 @@ const { freePort } = require('../../../../tools/testing/postgres.cjs') as { free
 /* eslint-enable @nx/enforce-module-boundaries */
 
 const VERIFIER = resolve(__dirname, '../../../../tools/verify-audit/verify-audit.mjs');
+
+/** The operator's command (cron, a systemd timer): `main.js audit-verify`, asynchronously (a blocking spawn would stale the keep-alive socket). */
+function auditVerifyCommand(databaseUrl: string): Promise<{ status: number; reports: IntegrityReport[] }> {
+  return new Promise((done) => {
+    const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JWT_SECRET: 'x'.repeat(32), PORT: '0', AUDIT_INTEGRITY_INTERVAL_HOURS: '0' };
+    execFile(process.execPath, ['dist/apps/api/main.js', 'audit-verify'], { env, encoding: 'utf8' }, (error, stdout) =>
+      done({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, reports: JSON.parse(stdout.slice(stdout.indexOf('['))) as IntegrityReport[] }),
+    );
+  });
+}
 
 /**
  * The audit trail (R8, R11, R12) against a real API and PostgreSQL: who read what is recorded, the chain
@@ -218,6 +228,9 @@ describe('the audit trail', () => {
       await system.sql(`UPDATE audit_chain_heads SET seq = seq + 1`);
     });
     expect(await integrity()).toMatchObject({ status: 'BROKEN', failure: { seq: 7, problem: 'hash_mismatch' } });
+    const command = await auditVerifyCommand(system.databaseUrl);
+    expect(command.status).toBe(1);
+    expect(command.reports[0]).toMatchObject({ status: 'BROKEN', trigger: 'scheduled', failure: { seq: 7 } });
   });
 });
 
@@ -321,6 +334,8 @@ describe('the inspector workspace and patient access requests', () => {
     const runs = await system.request<IntegrityReport[]>('GET', '/api/audit/integrity/runs?limit=5', { token: inspector });
     expect(runs.body.map((r) => r.id)).toContain(report.id);
     expect((await system.request('GET', '/api/audit/integrity', { token: await system.token('doctor') })).status).toBe(403);
+    const command = await auditVerifyCommand(system.databaseUrl);
+    expect(command).toMatchObject({ status: 0, reports: [{ status: 'OK', mode: 'genesis', trigger: 'scheduled' }] });
   });
 });
 
