@@ -15,3 +15,4 @@ export { CareChartApi } from './lib/care-chart/care-chart.api';
 export { SignaturesApi } from './lib/signatures/signatures.api';
 export { SigningFlow, type SigningHandlers, type SigningMode, type SigningProblem } from './lib/signatures/signing-flow';
 export { ArchiveApi, type DischargeQueueScope } from './lib/archive/archive.api';
+export { AuditApi, AccessRequestsApi, type AccessLogQuery, type AccessRequestQuery, type AuditBundleQuery, type IntegrityFrom } from './lib/audit';

@@ -1,4 +1,7 @@
 import type {
+  AccessRequesterRelationship,
+  AccessRequestScope,
+  AccessRequestStatus,
   ArchiveAccessKind,
   ArchiveStatus,
   DisposalStatus,
@@ -66,12 +69,33 @@ export const ENCOUNTER_TYPE_LABELS: Record<EncounterType, string> = {
   outpatient: _('records.encounterType.outpatient'),
 };
 
+/** Who asks for access to a record (R12). */
+export const RELATIONSHIP_LABELS: Record<AccessRequesterRelationship, string> = {
+  self: _('records.relationship.self'),
+  legal_representative: _('records.relationship.legal_representative'),
+  family_representative: _('records.relationship.family_representative'),
+};
+
+/** What an access request asks for. */
+export const ACCESS_SCOPE_LABELS: Record<AccessRequestScope, string> = {
+  summary: _('records.accessScope.summary'),
+  read: _('records.accessScope.read'),
+  copy: _('records.accessScope.copy'),
+};
+
+export const ACCESS_REQUEST_STATUS_LABELS: Record<AccessRequestStatus, string> = {
+  received: _('records.accessRequestStatus.received'),
+  released: _('records.accessRequestStatus.released'),
+  refused: _('records.accessRequestStatus.refused'),
+};
+
 /** PrimeNG tag colours: green for what is fine, amber for what needs a look, red for what is wrong. */
 export type Severity = 'success' | 'info' | 'warn' | 'danger' | 'secondary';
 
 export const ARCHIVE_STATUS_SEVERITY: Record<ArchiveStatus, Severity> = { stored: 'success', superseded: 'secondary', disposed: 'danger' };
 export const FIXITY_OUTCOME_SEVERITY: Record<FixityOutcome, Severity> = { ok: 'success', missing: 'danger', changed: 'danger' };
 export const DISPOSAL_STATUS_SEVERITY: Record<DisposalStatus, Severity> = { proposed: 'warn', approved: 'danger', rejected: 'secondary' };
+export const ACCESS_REQUEST_STATUS_SEVERITY: Record<AccessRequestStatus, Severity> = { received: 'warn', released: 'success', refused: 'secondary' };
 
 /** A tag's text (translation key) and colour. */
 export interface TagView {
@@ -97,6 +121,10 @@ export function fixityTag(outcome: FixityOutcome): TagView {
 
 export function disposalStatusTag(status: DisposalStatus): TagView {
   return { labelKey: DISPOSAL_STATUS_LABELS[status], severity: DISPOSAL_STATUS_SEVERITY[status] };
+}
+
+export function accessRequestStatusTag(status: AccessRequestStatus): TagView {
+  return { labelKey: ACCESS_REQUEST_STATUS_LABELS[status], severity: ACCESS_REQUEST_STATUS_SEVERITY[status] };
 }
 
 /** `{ value, labelKey }` options of a select, in the label map's order. */

@@ -37,11 +37,11 @@ describe('RECORDS_ROUTES', () => {
 
   afterEach(() => sessionStorage.clear());
 
-  it('lands the records office on the discharge queue, under the workspace title and its four tabs', async () => {
+  it('lands the records office on the discharge queue, under the workspace title and its five tabs', async () => {
     const page = await open(aRecordsOfficer(), '/records', [[(r) => r.url === '/api/records/queue', [aQueueItem()]]]);
 
     expect(page.querySelector('[data-testid="workspace-title"]')?.textContent).toBe('workspacePage.records.title');
-    expect(tabs(page)).toEqual(['nav-queue', 'nav-archives', 'nav-disposals', 'nav-fixity']);
+    expect(tabs(page)).toEqual(['nav-queue', 'nav-archives', 'nav-access-requests', 'nav-disposals', 'nav-fixity']);
     expect(page.querySelector('[data-testid="nav-queue"]')?.getAttribute('aria-current')).toBe('page');
     expect(page.querySelector('bh-discharge-queue')).not.toBeNull();
     expect(page.querySelectorAll('[data-testid="queue-row"]')).toHaveLength(1);
@@ -69,6 +69,7 @@ describe('RECORDS_ROUTES', () => {
     expect((office.children ?? []).map((r) => [r.path, r.title])).toEqual([
       ['', 'records.queue.title'],
       ['disposals', 'records.disposals.title'],
+      ['access-requests', 'records.accessRequests.title'],
       ['archives', 'records.search.title'],
       ['archives/:id', 'records.detail.title'],
       ['fixity', 'records.fixity.title'],

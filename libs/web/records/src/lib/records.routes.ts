@@ -23,13 +23,20 @@ const FIXITY_TAB: WorkspaceTab = {
   activeWhen: (path) => path.startsWith('/records/fixity'),
 };
 
-/** The records office: its inbox of discharged records first, then the archive, disposals and fixity. */
+/** The records office: its inbox of discharged records first, then the archive, access requests, disposals and fixity. */
 const RECORDS_FRAME: WorkspaceFrameConfig = {
   titleKey: _('workspacePage.records.title'),
   navLabelKey: _('records.nav.label'),
   tabs: [
     { link: '/records', icon: 'pi pi-inbox', labelKey: _('records.nav.queue'), testId: 'nav-queue', activeWhen: (path) => path === '/records' },
     ARCHIVES_TAB,
+    {
+      link: '/records/access-requests',
+      icon: 'pi pi-id-card',
+      labelKey: _('records.nav.accessRequests'),
+      testId: 'nav-access-requests',
+      activeWhen: (path) => path.startsWith('/records/access-requests'),
+    },
     {
       link: '/records/disposals',
       icon: 'pi pi-trash',
@@ -95,6 +102,11 @@ export const RECORDS_ROUTES: Routes = [
     children: [
       { path: '', title: _('records.queue.title'), component: DischargeQueue },
       { path: 'disposals', title: _('records.disposals.title'), component: Disposals },
+      {
+        path: 'access-requests',
+        title: _('records.accessRequests.title'),
+        loadComponent: () => import('./pages/access-requests/access-requests').then((m) => m.AccessRequests),
+      },
       ...SHARED_PAGES,
     ],
   },
