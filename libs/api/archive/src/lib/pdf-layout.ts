@@ -108,15 +108,19 @@ export function drawVersionBody(doc: PDFKit.PDFDocument, v: VersionBody): void {
   for (const label of v.awaiting) doc.font('regular').text(`${label}: chưa ký`, { width });
 }
 
-/** Label: value pairs, two per line. */
-export function drawPairs(doc: PDFKit.PDFDocument, pairs: [string, string][]): void {
+/** Label: value pairs, `columns` per line (a long value wraps within its column; the next line starts below the tallest). */
+export function drawPairs(doc: PDFKit.PDFDocument, pairs: [string, string][], columns = 2): void {
   const width = contentWidth(doc);
   doc.fontSize(10);
-  for (let i = 0; i < pairs.length; i += 2) {
+  for (let i = 0; i < pairs.length; i += columns) {
     const y = doc.y;
-    for (const [j, [label, value]] of pairs.slice(i, i + 2).entries()) {
-      doc.font('regular').text(`${label}: `, MARGIN + j * (width / 2), y, { continued: true, width: width / 2 }).font('bold').text(value);
+    let bottom = y;
+    for (const [j, [label, value]] of pairs.slice(i, i + columns).entries()) {
+      doc.font('regular').text(`${label}: `, MARGIN + j * (width / columns), y, { continued: true, width: width / columns }).font('bold').text(value);
+      bottom = Math.max(bottom, doc.y);
     }
+    doc.x = MARGIN;
+    doc.y = bottom;
     doc.moveDown(0.2);
   }
 }

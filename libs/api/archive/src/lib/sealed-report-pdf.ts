@@ -48,7 +48,7 @@ function drawSection(doc: PDFKit.PDFDocument, section: ReportSection): void {
   rule(doc);
   doc.moveDown(0.3);
   doc.font(PDFA_FONTS.regular).fontSize(9);
-  if ('pairs' in section) drawPairs(doc, section.pairs);
+  if ('pairs' in section) drawPairs(doc, section.pairs, 1);
   else if ('paragraphs' in section) for (const p of section.paragraphs) doc.text(p, MARGIN, undefined, { width: contentWidth(doc) }).moveDown(0.3);
   else drawTable(doc, section.table, section.empty);
   doc.moveDown(0.8);

@@ -70,7 +70,8 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
       resource: { type: 'audit', id: report.id },
       detail: { status: report.status, mode, fromSeq: report.fromSeq, toSeq: report.toSeq, failure: report.failure },
     });
-    return report;
+    const [me] = (await this.dataSource.query(`SELECT full_name FROM users WHERE id = $1`, [user.userId])) as { full_name: string }[];
+    return { ...report, requestedBy: me?.full_name ?? user.username };
   }
 
   async run(facilityId: string, mode: 'genesis' | 'checkpoint', trigger: 'on_demand' | 'scheduled', requestedBy: string | null): Promise<IntegrityReport> {
@@ -150,7 +151,11 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
 
   async runs(facilityId: string, limit = 20): Promise<IntegrityReport[]> {
     const rows = await this.dataSource.getRepository(IntegrityRunEntity).find({ where: { facilityId }, order: { startedAt: 'DESC' }, take: limit });
-    return rows.map((r) => toReport(r));
+    const ids = [...new Set(rows.map((r) => r.requestedBy).filter((id): id is string => !!id))];
+    const names = new Map(
+      ids.length ? ((await this.dataSource.query(`SELECT id, full_name FROM users WHERE id = ANY($1)`, [ids])) as { id: string; full_name: string }[]).map((u) => [u.id, u.full_name]) : [],
+    );
+    return rows.map((r) => ({ ...toReport(r), requestedBy: r.requestedBy ? (names.get(r.requestedBy) ?? r.requestedBy) : null }));
   }
 }
 

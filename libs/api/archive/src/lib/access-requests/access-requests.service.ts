@@ -163,7 +163,7 @@ export class AccessRequestsService {
   }
 
   private async summaryPdf(user: UserPrincipal, request: AccessRequestEntity, madeAt: Date): Promise<Buffer> {
-    const [patient] = (await this.dataSource.query(`SELECT full_name, patient_code, birth_date, birth_year, sex FROM patients WHERE id = $1`, [request.patientId])) as {
+    const [patient] = (await this.dataSource.query(`SELECT full_name, patient_code, to_char(birth_date, 'DD/MM/YYYY') AS birth_date, birth_year, sex FROM patients WHERE id = $1`, [request.patientId])) as {
       full_name: string;
       patient_code: string;
       birth_date: string | null;

@@ -225,6 +225,7 @@ export interface IntegrityReport {
   /** Events after the last checkpoint: chained, not yet sealed by a signature. */
   unsealedEvents: number;
   failure: IntegrityFailure | null;
+  /** The name of who ran it; null for a scheduled run. */
   requestedBy: string | null;
 }
 
