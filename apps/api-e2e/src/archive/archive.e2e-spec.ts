@@ -19,6 +19,14 @@ import type {
 } from '@benhan/shared/contracts';
 import { TestSystem } from '../support/system';
 
+/** The audit events (R11) of one action on one resource, in chain order. */
+function auditEvents(system: TestSystem, action: string, resourceId: string) {
+  return system.sql<{ actor_username: string; patient_id: string | null; resource_version: number | null; reason: string | null; detail: Record<string, unknown> }>(
+    `SELECT actor_username, patient_id, resource_version, reason, detail FROM audit_events WHERE action = $1 AND resource_id = $2 ORDER BY seq`,
+    [action, resourceId],
+  );
+}
+
 /**
  * The records office's archive, checked with tools nobody here wrote: pdfsig (the PAdES seal), qpdf,
  * pdftotext, pdfdetach and openssl cms (each embedded signature against its embedded JSON), sha256sum (the
@@ -51,6 +59,7 @@ describe('archiving a discharged stay', () => {
   });
 
   const run = (command: string, args: string[]) => spawnSync(command, args, { encoding: 'utf8' });
+  const events = (action: string, resourceId: string) => auditEvents(system, action, resourceId);
 
   it('the demo seed holds an archived stay, found by accent-free name, record number and diagnosis', async () => {
     expect(demo).toEqual(expect.objectContaining({ patientName: 'Hoàng Thị Lụa', generation: 1, status: 'stored', documentCount: 5, store: 'fs' }));
@@ -116,6 +125,21 @@ describe('archiving a discharged stay', () => {
     expect((await system.request<ArchiveSummary>('GET', `/api/archives/${demo.id}`, { token: records })).body.status).toBe('superseded');
     const log = await system.request<ArchiveAccessEntry[]>('GET', `/api/archives/${demo.id}/access`, { token: records });
     expect(log.body.map((e) => [e.kind, e.purpose])).toContainEqual(['reopened', 'Bổ sung lời dặn tái khám theo yêu cầu của khoa']);
+
+    // R11, beside the archive's own log: the re-opening (the 400 wrote nothing), closing the record again, the new
+    // generation, and the read of the old one, each with the patient.
+    expect(await events('archive_reopen', demo.id)).toEqual([
+      expect.objectContaining({ actor_username: 'records', patient_id: current.patientId, resource_version: 1, reason: 'Bổ sung lời dặn tái khám theo yêu cầu của khoa' }),
+    ]);
+    // Closed twice: for the seed's generation 1, and again for generation 2.
+    expect((await events('encounter_update', demo.encounterId)).map((e) => [e.actor_username, e.detail['change']])).toEqual([
+      ['records', 'record_closed'],
+      ['records', 'record_closed'],
+    ]);
+    expect(await events('archive_create', current.id)).toEqual([
+      expect.objectContaining({ actor_username: 'records', patient_id: current.patientId, resource_version: 2, detail: expect.objectContaining({ generation: 2, supersedes: demo.id, sha256: current.sha256 }) }),
+    ]);
+    expect(await events('archive_read', demo.id)).toEqual([expect.objectContaining({ actor_username: 'records', patient_id: current.patientId })]);
   });
 
   it('is a sealed PDF/A-3 that pdfsig, qpdf, pdftotext, pdfdetach and openssl accept; one changed byte breaks the seal', async () => {
@@ -123,6 +147,7 @@ describe('archiving a discharged stay', () => {
     expect([noPurpose.status, noPurpose.body.errors?.map((e) => e.field)]).toEqual([400, ['purpose']]);
     const pdf = await system.download(`/api/archives/${current.id}/pdf?purpose=${encodeURIComponent('Kiểm tra tự động')}`, records);
     expect([pdf.status, pdf.headers.get('content-type'), pdf.bytes.length]).toEqual([200, 'application/pdf', current.sizeBytes]);
+    expect(await events('archive_download', current.id)).toEqual([expect.objectContaining({ actor_username: 'records', patient_id: current.patientId, reason: 'Kiểm tra tự động' })]);
     const file = join(dir, 'archive.pdf');
     writeFileSync(file, pdf.bytes);
     expect(run('sha256sum', [file]).stdout.slice(0, 64)).toBe(current.sha256);
@@ -176,12 +201,18 @@ describe('archiving a discharged stay', () => {
     const returned = await system.request<ArchiveLoan>('POST', `/api/loans/${loan.body.id}/return`, { token: records });
     expect(returned.body.returnedAt).not.toBeNull();
     expect((await system.request<ProblemDetails>('POST', `/api/loans/${loan.body.id}/return`, { token: records })).status).toBe(409);
+    expect((await events('archive_loan', current.id)).map((e) => [e.reason, e.detail['loanId'], e.detail['borrower']])).toEqual([['Giám định theo yêu cầu', loan.body.id, 'Toà án nhân dân quận Ba Đình']]);
+    expect((await events('archive_return', current.id)).map((e) => [e.reason, e.detail['loanId']])).toEqual([['Giám định theo yêu cầu', loan.body.id]]);
 
     const held = await system.request<ArchiveSummary>('PUT', `/api/archives/${current.id}/legal-hold`, { token: records, json: { hold: true, reason: 'Khiếu nại đang giải quyết' } });
     expect(held.body.legalHold).toEqual(expect.objectContaining({ reason: 'Khiếu nại đang giải quyết', placedByName: 'Phạm Thu Trang' }));
     const proposal = await system.request<ProblemDetails>('POST', '/api/disposals', { token: records, json: { archiveId: current.id, reason: 'Hết hạn' } });
     expect([proposal.status, proposal.body.type]).toEqual([409, expect.stringContaining('legal_hold')]);
     await system.request('PUT', `/api/archives/${current.id}/legal-hold`, { token: records, json: { hold: false, reason: 'Đã giải quyết xong' } });
+    expect((await events('legal_hold', current.id)).map((e) => [e.detail['hold'], e.reason])).toEqual([
+      [true, 'Khiếu nại đang giải quyết'],
+      [false, 'Đã giải quyết xong'],
+    ]);
     const permanent = await system.request<ProblemDetails>('POST', '/api/disposals', { token: records, json: { archiveId: current.id, reason: 'Hết hạn' } });
     expect([permanent.status, permanent.body.type]).toEqual([409, expect.stringContaining('retention_not_expired')]);
     const early = await system.request<ProblemDetails>('POST', '/api/disposals', { token: records, json: { archiveId: demo.id, reason: 'Hết hạn' } });
@@ -226,6 +257,9 @@ describe('archiving a discharged stay', () => {
     expect((await system.request<ProblemDetails>('GET', '/api/archives/export', { token: records })).status).toBe(400);
     const tar = await system.download(`/api/archives/export?reason=${encodeURIComponent('Bàn giao dữ liệu khi kết thúc hợp đồng')}`, records);
     expect([tar.status, tar.headers.get('content-type')]).toEqual([200, 'application/x-tar']);
+    expect(await system.sql(`SELECT actor_username, reason, (detail->>'archives')::int AS archives FROM audit_events WHERE action = 'archive_export'`)).toEqual([
+      { actor_username: 'records', reason: 'Bàn giao dữ liệu khi kết thúc hợp đồng', archives: 2 },
+    ]);
     const out = join(dir, 'export');
     mkdirSync(out);
     writeFileSync(join(dir, 'export.tar'), tar.bytes);
@@ -280,11 +314,18 @@ describe('disposing of an archive after its retention', () => {
     expect((await system.request('POST', '/api/disposals', { token: records, json: { archiveId: demo.id, reason: 'Lần nữa' } })).status).toBe(409);
     expect((await system.request('POST', `/api/disposals/${proposed.body.id}/decision`, { token: records, json: { approve: true } })).status).toBe(403);
     expect(existsSync(join(dir, demo.storeKey))).toBe(true);
+    expect(await auditEvents(system, 'disposal_propose', demo.id)).toEqual([
+      expect.objectContaining({ actor_username: 'records', patient_id: demo.patientId, reason: 'Hết thời hạn lưu trữ 10 năm (TT 33/2025)', detail: expect.objectContaining({ disposalId: proposed.body.id }) }),
+    ]);
+    expect(await auditEvents(system, 'disposal_decide', demo.id)).toEqual([]);
 
     const approved = await system.request<DisposalRecord>('POST', `/api/disposals/${proposed.body.id}/decision`, { token: director, json: { approve: true, reason: 'Đồng ý tiêu huỷ' } });
     expect(approved.status).toBe(200);
     expect(approved.body).toEqual(expect.objectContaining({ status: 'approved', decidedByName: 'TS.BS. Hoàng Văn Bình', disposedAt: expect.any(String), sha256: demo.sha256 }));
     expect(existsSync(join(dir, demo.storeKey))).toBe(false);
+    expect(await auditEvents(system, 'disposal_decide', demo.id)).toEqual([
+      expect.objectContaining({ actor_username: 'director', patient_id: demo.patientId, reason: 'Đồng ý tiêu huỷ', detail: expect.objectContaining({ disposalId: proposed.body.id, approved: true, sha256: demo.sha256 }) }),
+    ]);
     expect((await system.request<ArchiveSummary>('GET', `/api/archives/${demo.id}`, { token: records })).body).toEqual(expect.objectContaining({ status: 'disposed', disposedAt: expect.any(String) }));
     expect((await system.request<ProblemDetails>('GET', `/api/archives/${demo.id}/pdf?purpose=check`, { token: records })).status).toBe(410);
     expect((await system.request<DisposalRecord[]>('GET', '/api/disposals?status=approved', { token: records })).body.map((d) => d.id)).toEqual([proposed.body.id]);

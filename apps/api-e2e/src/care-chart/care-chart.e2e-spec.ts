@@ -40,6 +40,14 @@ describe('the nurses’ care chart: vital signs and medication administrations',
     return n;
   }
 
+  /** The audit events of one action matching `where` (parameters from $2), in chain order. */
+  function events(action: string, where: string, params: unknown[]) {
+    return system.sql<{ outcome: string; resource_type: string; resource_id: string; patient_id: string | null; actor_username: string; reason: string | null; detail: Record<string, unknown> }>(
+      `SELECT outcome, resource_type, resource_id, patient_id, actor_username, reason, detail FROM audit_events WHERE action = $1 AND ${where} ORDER BY seq`,
+      [action, ...params],
+    );
+  }
+
   async function admit(fullName: string): Promise<EncounterDetail> {
     const patient = await system.request<PatientDetail>('POST', '/api/patients', { token: doctor, json: { fullName, birthYear: 1961, sex: 'male', confirmDuplicate: true } });
     const stay = await system.request<EncounterDetail>('POST', '/api/encounters/admissions', { token: doctor, json: { patientId: patient.body.id, departmentId: noi, source: 'emergency' } });
@@ -79,6 +87,18 @@ describe('the nurses’ care chart: vital signs and medication administrations',
       spo2: 'low',
     });
     expect(res.body[0]).toEqual(expect.objectContaining({ encounterId: inpatient.encounterId, recordedByName: 'ĐD. Lê Thị Hồng Nhung', enteredInError: null }));
+    // R11: the set of readings is one audit event in its transaction, naming the rows, never the values.
+    expect(await events('chart_record', `resource_id = $2`, [res.body[0].id])).toEqual([
+      {
+        outcome: 'success',
+        resource_type: 'chart_entry',
+        resource_id: res.body[0].id,
+        patient_id: inpatient.patientId,
+        actor_username: 'nurse',
+        reason: null,
+        detail: expect.objectContaining({ kind: 'vital_signs', encounterId: inpatient.encounterId, observationIds: res.body.map((o) => o.id), vitalSigns: expect.arrayContaining(['temperature', 'spo2']) }),
+      },
+    ]);
   });
 
   it('answers an impossible reading with 400 naming the field, and saves nothing', async () => {
@@ -112,6 +132,12 @@ describe('the nurses’ care chart: vital signs and medication administrations',
     const write = await system.request<ProblemDetails>('POST', `/api/encounters/${inpatient.encounterId}/vital-signs`, { token: surgeryNurse, json: { takenAt: minutesAgo(1), values: { pulse: 80 } } });
     expect([write.status, write.body.type]).toEqual([403, expect.stringContaining('patient_out_of_scope')]);
     expect((await system.request('GET', `/api/encounters/${inpatient.encounterId}/vital-signs`, { token: surgeryNurse })).status).toBe(403);
+    // Both refusals are recorded (and committed, though the write's transaction rolled back); nothing was charted or read.
+    expect(await events('access_denied', `actor_username = $2`, ['dd.ngoai'])).toEqual([
+      expect.objectContaining({ outcome: 'failure', resource_type: 'patient', resource_id: inpatient.patientId, patient_id: inpatient.patientId }),
+      expect.objectContaining({ outcome: 'failure', resource_type: 'patient', resource_id: inpatient.patientId, patient_id: inpatient.patientId }),
+    ]);
+    expect(await system.sql(`SELECT action FROM audit_events WHERE actor_username = 'dd.ngoai' AND action IN ('chart_record', 'encounter_read')`)).toEqual([]);
     const missing = await system.request('POST', '/api/encounters/00000000-0000-4000-8000-000000000001/vital-signs', { token: nurse, json: { takenAt: minutesAgo(1), values: { pulse: 80 } } });
     expect(missing.status).toBe(404);
   });
@@ -121,16 +147,22 @@ describe('the nurses’ care chart: vital signs and medication administrations',
     const entries = census.slice(0, 3).map((c) => ({ encounterId: c.encounterId, takenAt: minutesAgo(3), values: { temperature: 36.8, pulse: 78, spo2: 98 } as Record<string, number> }));
     entries[2].values['pulse'] = 780;
     const before = await observationCount();
+    const charted = async () => (await events('chart_record', `actor_username = 'nurse'`, [])).length;
+    const eventsBefore = await charted();
     const bad = await system.request<ProblemDetails>('POST', '/api/vital-signs/rounds', { token: nurse, json: { entries } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'entries.2.values.pulse' })]);
     expect(await observationCount()).toBe(before);
+    expect(await charted()).toBe(eventsBefore);
 
     entries[2].values['pulse'] = 78;
     const ok = await system.request<VitalSignObservation[]>('POST', '/api/vital-signs/rounds', { token: nurse, json: { entries } });
     expect(ok.status).toBe(201);
     expect(ok.body).toHaveLength(9);
     expect(await observationCount()).toBe(before + 9);
+    // One event per patient's set of readings, each with its own patient.
+    const round = await events('chart_record', `resource_id = ANY($2)`, [ok.body.map((o) => o.id)]);
+    expect(round.map((e) => [e.patient_id, (e.detail['observationIds'] as string[]).length])).toEqual(census.slice(0, 3).map((c) => [c.patientId, 3]));
     expect((await system.request('POST', '/api/vital-signs/rounds', { token: doctor, json: { entries } })).status).toBe(403);
   });
 
@@ -150,6 +182,13 @@ describe('the nurses’ care chart: vital signs and medication administrations',
     expect(sheet.status).toBe(200);
     expect(sheet.body.observations.find((o) => o.id === reading.id)?.enteredInError?.reason).toBe('Đo nhầm bệnh nhân giường bên');
     expect(await system.sql(`SELECT value::float AS value FROM vital_sign_observations WHERE id = $1`, [reading.id])).toEqual([{ value: 41.2 }]);
+    expect(await events('chart_record', `resource_id = $2 AND detail->>'kind' = 'vital_sign_entered_in_error'`, [reading.id])).toEqual([
+      expect.objectContaining({ actor_username: 'nurse', patient_id: inpatient.patientId, reason: 'Đo nhầm bệnh nhân giường bên' }),
+    ]);
+    // Reading the chart is a read of the encounter.
+    expect(await events('encounter_read', `actor_username = 'records' AND resource_id = $2`, [inpatient.encounterId])).toEqual([
+      expect.objectContaining({ resource_type: 'encounter', patient_id: inpatient.patientId, detail: expect.objectContaining({ view: 'vital_signs', encounterId: inpatient.encounterId }) }),
+    ]);
   });
 
   it('closes the chart of a discharged stay (409)', async () => {
@@ -224,6 +263,12 @@ describe('the nurses’ care chart: vital signs and medication administrations',
       const mark = await system.request<MedicationAdministration>('POST', `/api/medication-administrations/${refused.body.id}/entered-in-error`, { token: nurse, json: { reason: 'Ghi nhầm thuốc' } });
       expect([mark.status, mark.body.enteredInError?.reason]).toEqual([201, 'Ghi nhầm thuốc']);
       expect((await system.request('POST', `/api/medication-administrations/${refused.body.id}/entered-in-error`, { token: nurse, json: { reason: 'again' } })).status).toBe(409);
+      const recorded = await events('chart_record', `resource_id = ANY($2)`, [[given.body.id, refused.body.id]]);
+      expect(recorded.map((e) => [e.resource_id, e.detail['kind'], e.reason])).toEqual([
+        [given.body.id, 'medication_administration', null],
+        [refused.body.id, 'medication_administration', null],
+        [refused.body.id, 'medication_administration_entered_in_error', 'Ghi nhầm thuốc'],
+      ]);
     });
 
     it('answers the orders of a treatment sheet the doctor writes, and refuses an order reference that is not on one', async () => {

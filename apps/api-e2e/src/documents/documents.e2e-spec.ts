@@ -44,6 +44,14 @@ describe('clinical documents over HTTP: forms, drafts, versions, diffs, complete
   });
   afterAll(() => system?.stop());
 
+  /** The audit events of one action matching `where` (parameters from $2), in chain order. */
+  function events(action: string, where: string, params: unknown[]) {
+    return system.sql<{ resource_type: string; resource_id: string; resource_version: number | null; patient_id: string | null; actor_username: string; reason: string | null; detail: Record<string, unknown> }>(
+      `SELECT resource_type, resource_id, resource_version, patient_id, actor_username, reason, detail FROM audit_events WHERE action = $1 AND ${where} ORDER BY seq`,
+      [action, ...params],
+    );
+  }
+
   it('lists the shipped forms for an encounter type and serves a form by its URL-encoded code', async () => {
     const forms = await system.request<FormSummary[]>('GET', '/api/forms?encounterType=inpatient', { token: nurse });
     expect(forms.status).toBe(200);
@@ -77,6 +85,10 @@ describe('clinical documents over HTTP: forms, drafts, versions, diffs, complete
     expect(created.status).toBe(201);
     expect(created.body).toEqual(expect.objectContaining({ number: 1, status: 'draft', revision: 1, authorName: 'BS. Nguyễn Văn Minh', authorRole: 'doctor' }));
     const id = created.body.documentId;
+    // R11: the creation is one audit event, written with it; the refused (400) attempt left none.
+    expect(await events('document_create', `detail->>'encounterId' = $2`, [stay.encounterId])).toEqual([
+      { resource_type: 'version', resource_id: created.body.id, resource_version: 1, patient_id: stay.patientId, actor_username: 'doctor', reason: null, detail: expect.objectContaining({ documentId: id, formCode: '01/BV1' }) },
+    ]);
 
     const notAuthor = await system.request<ProblemDetails>('PUT', `/api/documents/${id}/versions/1`, { token: head, json: { revision: 1, content: {} } });
     expect(notAuthor.status).toBe(403);
@@ -85,6 +97,12 @@ describe('clinical documents over HTTP: forms, drafts, versions, diffs, complete
     expect(saved.status).toBe(200);
     expect(saved.body.revision).toBe(2);
     expect((await system.request<ProblemDetails>('PUT', `/api/documents/${id}/versions/1`, { token: doctor, json: { revision: 1, content: full } })).status).toBe(409);
+    // One save, one event (the 403 and the stale 409 rolled back with theirs): the fields it changed, not their values.
+    const [update, ...noMore] = await events('document_update', `resource_id = $2`, [created.body.id]);
+    expect(noMore).toEqual([]);
+    expect(update).toEqual(expect.objectContaining({ resource_version: 1, patient_id: stay.patientId, actor_username: 'doctor', detail: expect.objectContaining({ documentId: id, revision: 2 }) }));
+    expect(update.detail['fields']).toEqual(expect.arrayContaining(['/reasonForAdmission/reason']));
+    expect(JSON.stringify(update.detail)).not.toContain('Sốt');
     expect((await system.request<ProblemDetails>('POST', `/api/encounters/${stay.encounterId}/documents`, { token: nurse, json: { formCode: '01/BV1', content: {} } })).status).toBe(403);
 
     const early = await system.request<ProblemDetails>('POST', `/api/documents/${id}/versions`, { token: doctor, json: { reason: 'Sửa', content: full } });
@@ -105,6 +123,9 @@ describe('clinical documents over HTTP: forms, drafts, versions, diffs, complete
     const amended = await system.request<DocumentVersion>('POST', `/api/documents/${id}/versions`, { token: doctor, json: { reason: 'Bổ sung nhiệt độ', content: changed } });
     expect(amended.status).toBe(201);
     expect(amended.body).toEqual(expect.objectContaining({ number: 2, status: 'draft', reason: 'Bổ sung nhiệt độ' }));
+    expect(await events('document_create', `resource_id = $2`, [amended.body.id])).toEqual([
+      expect.objectContaining({ resource_version: 2, patient_id: stay.patientId, reason: 'Bổ sung nhiệt độ', detail: expect.objectContaining({ documentId: id, amends: 1, fields: ['/reasonForAdmission/reason'] }) }),
+    ]);
 
     const history = await system.request<DocumentVersionSummary[]>('GET', `/api/documents/${id}/versions`, { token: records });
     expect(history.body.map((v) => [v.number, v.status, v.awaiting.map((a) => a.role)])).toEqual([
@@ -115,6 +136,13 @@ describe('clinical documents over HTTP: forms, drafts, versions, diffs, complete
     expect(diff.body.changes).toEqual([expect.objectContaining({ path: '/reasonForAdmission/reason', change: 'changed', after: 'Sốt cao 39 °C, ho khạc đờm' })]);
     const summary = await system.request<DocumentSummary>('GET', `/api/documents/${id}`, { token: nurse });
     expect(summary.body).toEqual(expect.objectContaining({ formCode: '01/BV1', versionCount: 2, latest: expect.objectContaining({ number: 2 }) }));
+    // Every read is an event of its own, after the access check: who, which document (or version), which view.
+    const reads = await events('document_read', `patient_id = $2`, [stay.patientId]);
+    expect(reads.map((r) => [r.actor_username, r.resource_type, r.resource_id, r.detail['view']])).toEqual([
+      ['records', 'document', id, 'history'],
+      ['records', 'document', id, 'diff'],
+      ['nurse', 'document', id, 'summary'],
+    ]);
   });
 
   it("reports the encounter's completeness and refuses to close an open stay's record", async () => {
@@ -137,6 +165,12 @@ describe('clinical documents over HTTP: forms, drafts, versions, diffs, complete
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(['signers[0].step', 'signers[0].role', 'signers[0].label']));
     await system.request('PUT', `/api/forms/${RECORD}/settings`, { token: admin, json: { signers: form.signers, requiredFor: form.requiredFor, active: true } });
+    // Two changes, two configuration events (the 400 wrote none), each with what the matrix was and became.
+    const changes = await events('config_change', `resource_id = $2`, ['form:01/BV1']);
+    expect(changes.map((c) => [c.actor_username, (c.detail['before'] as { signers: unknown[] }).signers.length, (c.detail['after'] as { signers: unknown[] }).signers.length])).toEqual([
+      ['admin', 2, 1],
+      ['admin', 1, 2],
+    ]);
 
     const upload = await system.request<FormDefinition>('POST', '/api/forms', {
       token: admin,
@@ -159,6 +193,7 @@ describe('clinical documents over HTTP: forms, drafts, versions, diffs, complete
     });
     expect(upload.status).toBe(201);
     expect(upload.body).toEqual(expect.objectContaining({ code: 'CAM/BV2', version: 1, requiredFor: [] }));
+    expect(await events('config_change', `resource_id = $2`, ['form:CAM/BV2'])).toEqual([expect.objectContaining({ resource_type: 'configuration', resource_version: 1, actor_username: 'admin' })]);
     const used = await system.request<DocumentVersion>('POST', `/api/encounters/${stay.encounterId}/documents`, { token: doctor, json: { formCode: 'CAM/BV2', content: { procedure: 'Cắt ruột thừa nội soi' } } });
     expect(used.status).toBe(201);
     expect((await system.request('POST', '/api/forms', { token: doctor, json: {} })).status).toBe(403);

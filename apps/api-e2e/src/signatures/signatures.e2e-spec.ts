@@ -55,6 +55,14 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     return created.body;
   }
 
+  /** The audit events of one action matching `where` (parameters from $2), in chain order. */
+  function events(action: string, where: string, params: unknown[]) {
+    return system.sql<{ outcome: string; resource_type: string; resource_id: string; resource_version: number | null; patient_id: string | null; actor_username: string; reason: string | null; detail: Record<string, unknown> }>(
+      `SELECT outcome, resource_type, resource_id, resource_version, patient_id, actor_username, reason, detail FROM audit_events WHERE action = $1 AND ${where} ORDER BY seq`,
+      [action, ...params],
+    );
+  }
+
   /** OpenSSL as a child process; it reports verification results on stderr. */
   function openssl(args: string[]): { ok: boolean; output: string } {
     const run = spawnSync('openssl', args, { encoding: 'utf8' });
@@ -87,6 +95,9 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     const version = await recordOf(stays[0]);
     const wrong = await system.request<ProblemDetails>('POST', `/api/versions/${version.id}/signatures`, { token: doctor, json: { pin: '000000' } });
     expect([wrong.status, wrong.body.type, wrong.body['remainingAttempts']]).toEqual([403, expect.stringContaining('wrong_pin'), 4]);
+    // The refused signing leaves its wrong-PIN event (committed with the attempt counter) and no signing event.
+    expect(await events('signing_pin_failed', `actor_username = $2`, ['doctor'])).toEqual([expect.objectContaining({ outcome: 'failure', resource_type: 'certificate', detail: expect.objectContaining({ failedAttempts: 1, remainingAttempts: 4 }) })]);
+    expect(await events('document_sign', `resource_id = $2`, [version.id])).toEqual([]);
     const early = await system.request<ProblemDetails>('POST', `/api/versions/${version.id}/signatures`, { token: head, json: { pin: PIN } });
     expect([early.status, early.body.type]).toEqual([403, expect.stringContaining('not_your_step')]);
 
@@ -98,6 +109,16 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     expect([again.status, again.body.type]).toEqual([403, expect.stringContaining('not_your_step')]);
     const counter = await system.request<SignatureSummary>('POST', `/api/versions/${version.id}/signatures`, { token: head, json: { pin: PIN } });
     expect([counter.status, counter.body.step, counter.body.role]).toEqual([201, 2, 'head_of_department']);
+    // Each step is one event in the signing transaction: the author signs, the head of department countersigns.
+    const signing = await system.sql<Record<string, unknown>>(
+      `SELECT action, resource_type, resource_version, patient_id, actor_username, detail->>'signatureId' AS signature, (detail->>'step')::int AS step FROM audit_events
+        WHERE action IN ('document_sign', 'document_countersign') AND resource_id = $1 ORDER BY seq`,
+      [version.id],
+    );
+    expect(signing).toEqual([
+      { action: 'document_sign', resource_type: 'version', resource_version: version.number, patient_id: stays[0].patientId, actor_username: 'doctor', signature: signed.body.id, step: 1 },
+      { action: 'document_countersign', resource_type: 'version', resource_version: version.number, patient_id: stays[0].patientId, actor_username: 'headdoctor', signature: counter.body.id, step: 2 },
+    ]);
 
     const after = await system.request<DocumentVersion>('GET', `/api/documents/${version.documentId}/versions/1`, { token: doctor });
     expect(after.body).toEqual(expect.objectContaining({ status: 'signed', awaiting: [] }));
@@ -114,6 +135,9 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     const refused = await system.request<ProblemDetails>('POST', `/api/versions/${created.body.id}/signatures`, { token: doctor, json: { pin: PIN } });
     expect([refused.status, refused.body.type]).toEqual([400, expect.stringContaining('content_incomplete')]);
     expect(refused.body.errors?.map((e) => e.field)).toContain('/entries/0/progress');
+    // The signing transaction rolled back: no sign-off, no signature, no audit event.
+    expect(await system.sql(`SELECT action FROM audit_events WHERE resource_id = $1 AND action IN ('document_sign', 'document_countersign')`, [created.body.id])).toEqual([]);
+    expect(await system.sql(`SELECT id FROM signatures WHERE version_id = $1`, [created.body.id])).toEqual([]);
   });
 
   it('verifies with plain OpenSSL from the published bytes, and fails after one changed byte', async () => {
@@ -152,6 +176,12 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     const kitDir = mkdtempSync(join(dir, 'kit-'));
     writeFileSync(join(kitDir, 'kit.tar'), kit.bytes);
     expect(spawnSync('tar', ['-xf', 'kit.tar'], { cwd: kitDir }).status).toBe(0);
+    // The canonical bytes and the kit hold the version's content: reads of it. The .p7s and the chain do not.
+    const reads = await events('document_read', `resource_id = $2 AND actor_username = 'records'`, [signature.versionId]);
+    expect(reads.map((r) => [r.resource_type, r.detail['view'], r.patient_id])).toEqual([
+      ['version', 'canonical', stays[0].patientId],
+      ['version', 'verification_kit', stays[0].patientId],
+    ]);
     const command = readFileSync(join(kitDir, 'README.txt'), 'utf8').split('\n').find((l) => l.trim().startsWith('openssl cms -verify')) ?? '';
     const fromKit = spawnSync('sh', ['-c', command.trim()], { cwd: kitDir, encoding: 'utf8' });
     expect([fromKit.status, fromKit.stderr]).toEqual([0, expect.stringContaining('Verification successful')]);
@@ -184,6 +214,10 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     expect((await system.request('POST', `/api/users/${nurseId}/signing/unlock`, { token: admin })).status).toBe(204);
     const ok = await system.request<SignatureSummary>('POST', `/api/versions/${created.body.id}/signatures`, { token: nurse, json: { pin: PIN } });
     expect([ok.status, ok.body.role]).toEqual([201, 'author']);
+    const failed = await events('signing_pin_failed', `actor_username = $2`, ['nurse']);
+    expect(failed.map((e) => [e.outcome, e.detail['failedAttempts']])).toEqual([1, 2, 3, 4, 5].map((n) => ['failure', n]));
+    expect(await events('signing_locked', `actor_username = $2`, ['nurse'])).toEqual([expect.objectContaining({ resource_id: failed[0].resource_id, detail: expect.objectContaining({ failedAttempts: 5 }) })]);
+    expect(await events('signing_unlocked', `resource_id = $2`, [nurseId])).toEqual([expect.objectContaining({ actor_username: 'admin', resource_type: 'user', detail: { wasLocked: true, failedAttempts: 5 } })]);
   });
 
   it('refuses a revoked certificate, lists it on the CRL, and keeps earlier signatures PASSED', async () => {
@@ -209,6 +243,12 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
     writeFileSync(join(dir, 'ca-all.pem'), (await system.download('/api/pki/ca')).bytes);
     expect(openssl(['crl', '-inform', 'DER', '-in', join(dir, 'issuing.crl'), '-CAfile', join(dir, 'ca-all.pem'), '-noout']).output).toMatch(/verify OK/);
     expect((await system.request('POST', `/api/certificates/${serial}/revoke`, { token: doctor, json: { reason: 'superseded' } })).status).toBe(403);
+    expect(await events('certificate_revoked', `resource_id = $2`, [serial])).toEqual([expect.objectContaining({ actor_username: 'admin', resource_type: 'certificate', reason: 'key_compromise' })]);
+
+    // A new PIN gives the nurse a new certificate: an enrolment event.
+    const enrolled = await system.request<MySigningState>('POST', '/api/me/signing/enrol', { token: nurse, json: { pin: PIN } });
+    expect([enrolled.status, enrolled.body.certificate?.status]).toEqual([201, 'active']);
+    expect(await events('signing_enrol', `actor_username = $2`, ['nurse'])).toEqual([expect.objectContaining({ resource_type: 'certificate', resource_id: enrolled.body.certificate?.serial })]);
   });
 
   it("signs with a certificate from another CA: trust its root, import the user's PKCS#12, and the report PASSES", async () => {
@@ -240,6 +280,8 @@ describe('digital signatures: sign, countersign, verify with OpenSSL, tampering,
 
     const imported = await system.request<SigningCertificate>('POST', `/api/users/${headId}/signing/pkcs12`, { token: admin, json: pkcs12 });
     expect([imported.status, imported.body.status, imported.body.issuer]).toEqual([201, 'active', expect.stringContaining('CA Thu Nghiem Root')]);
+    expect(await events('trust_anchor_added', `actor_username = $2`, ['admin'])).toEqual([expect.objectContaining({ resource_type: 'certificate', detail: expect.objectContaining({ subject: expect.stringContaining('CA Thu Nghiem Root'), alreadyTrusted: false }) })]);
+    expect(await events('certificate_imported', `resource_id = $2`, [imported.body.serial])).toEqual([expect.objectContaining({ actor_username: 'admin', detail: expect.objectContaining({ userId: headId }) })]);
     const sheet = await system.request<DocumentVersion>('POST', `/api/encounters/${stays[1].encounterId}/documents`, { token: head, json: { formCode: '39/BV2', content: sample('39-BV2-treatment-sheet') } });
     const signed = await system.request<SignatureSummary>('POST', `/api/versions/${sheet.body.id}/signatures`, { token: head, json: { pin: '246810' } });
     expect(signed.status).toBe(201);

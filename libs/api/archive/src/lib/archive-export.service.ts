@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource, In } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, TAR_END, tarHeader, tarPadding, type UserPrincipal } from '@benhan/api/core';
 import { ArchiveError, requireText } from './archive.errors';
 import { ArchiveService } from './archive.service';
@@ -21,6 +22,7 @@ export class ArchiveExportService {
     @Inject(ARCHIVE_STORE) private readonly store: ArchiveStore,
     private readonly archives: ArchiveService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async export(user: UserPrincipal, reasonText: string | undefined): Promise<Readable> {
@@ -32,7 +34,17 @@ export class ArchiveExportService {
     for (const r of rows) {
       if (!(await this.store.exists(r.storeKey))) throw new ArchiveError('archive_file_missing', `Archive ${r.id} (${r.storeKey}) is missing from the store: run a fixity check and restore it from backup before exporting`);
     }
-    await this.dataSource.transaction((em) => this.archives.event(em, user, { archiveId: null, encounterId: null, kind: 'export', purpose: reason, details: { archives: rows.length } }));
+    await this.dataSource.transaction(async (em) => {
+      await this.archives.event(em, user, { archiveId: null, encounterId: null, kind: 'export', purpose: reason, details: { archives: rows.length } });
+      // One event for the whole hand-over (the facility's archive, every patient): its counts, not a row per archive.
+      await this.audit.record(em, {
+        action: 'archive_export',
+        actor: user,
+        resource: null,
+        reason,
+        detail: { archives: rows.length, disposals: disposals.length, bytes: rows.reduce((n, r) => n + Number(r.sizeBytes), 0) },
+      });
+    });
     const now = this.clock.now();
     const text = (s: string) => Buffer.from(s, 'utf8');
     const manifest = text(JSON.stringify({ exportedAt: now.toISOString(), reason, archives: summaries.map((s) => ({ ...s, file: `archives/${s.storeKey}` })) }, null, 2));

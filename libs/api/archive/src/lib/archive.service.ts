@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, canonicalJsonBytes, type UserPrincipal } from '@benhan/api/core';
 import { DocumentError, DocumentsService, RecordCompletenessService } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
@@ -62,6 +63,7 @@ export class ArchiveService {
     private readonly pki: PkiService,
     private readonly printing: VersionPrintService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {
     this.rules = loadRetentionRules(options.retentionRulesFile);
   }
@@ -145,13 +147,20 @@ export class ArchiveService {
           retainUntil: printable.archive.retention.retainUntil,
         });
         await this.event(em, user, { archiveId: id, encounterId, kind: 'archived', purpose: `generation ${generation}`, details: { sha256: stored.sha256, sizeBytes: stored.sizeBytes, storeKey: key } });
+        await this.audit.record(em, {
+          action: 'archive_create',
+          actor: user,
+          resource: { type: 'archive', id, version: generation },
+          patientId: detail.patientId,
+          detail: { encounterId, generation, supersedes: latest?.id ?? null, sha256: stored.sha256, sizeBytes: stored.sizeBytes, pageCount: rendered.pageCount, documentCount: printable.archive.documents.length, retainUntil: printable.archive.retention.retainUntil },
+        });
       });
     } catch (error) {
       // Nothing refers to the file: remove it so the store holds only recorded archives.
       await this.store.delete(key).catch((e: unknown) => this.logger.error(`Orphan archive file ${key} could not be removed: ${String(e)}`));
       throw error;
     }
-    return this.get(user, id);
+    return this.summary(user.facilityId, id);
   }
 
   /** The encounter's current generation (stored), if any. */
@@ -295,8 +304,23 @@ export class ArchiveService {
     return { items: await this.summaries(rows), total, limit, offset };
   }
 
+  /** One archive's record, as a read (recorded). */
   async get(user: UserPrincipal, id: string): Promise<ArchiveSummary> {
-    const [summary] = await this.summaries([await this.require(user.facilityId, id)]);
+    const archive = await this.require(user.facilityId, id);
+    const [summary] = await this.summaries([archive]);
+    await this.audit.recordNow({
+      action: 'archive_read',
+      actor: user,
+      resource: { type: 'archive', id, version: archive.generation },
+      patientId: archive.patientId,
+      detail: { encounterId: archive.encounterId, status: archive.status },
+    });
+    return summary;
+  }
+
+  /** What an action on an archive answers with: its record after the change (the change is the event, not a read). */
+  private async summary(facilityId: string, id: string): Promise<ArchiveSummary> {
+    const [summary] = await this.summaries([await this.require(facilityId, id)]);
     return summary;
   }
 
@@ -312,7 +336,17 @@ export class ArchiveService {
     const archive = await this.require(user.facilityId, id);
     await this.access.requirePatientAccess(user, archive.patientId);
     if (archive.status === 'disposed') throw new ArchiveError('archive_disposed', `This archive was disposed of on ${archive.disposedAt?.toISOString().slice(0, 10)}; its disposal record keeps its hash`);
-    await this.dataSource.transaction((em) => this.event(em, user, { archiveId: id, encounterId: archive.encounterId, kind: 'download', purpose: reason }));
+    await this.dataSource.transaction(async (em) => {
+      await this.event(em, user, { archiveId: id, encounterId: archive.encounterId, kind: 'download', purpose: reason });
+      await this.audit.record(em, {
+        action: 'archive_download',
+        actor: user,
+        resource: { type: 'archive', id, version: archive.generation },
+        patientId: archive.patientId,
+        reason,
+        detail: { encounterId: archive.encounterId, sha256: archive.sha256, sizeBytes: archive.sizeBytes },
+      });
+    });
     try {
       return { archive, stream: (await this.store.get(archive.storeKey)) as Readable };
     } catch (error) {
@@ -348,8 +382,16 @@ export class ArchiveService {
       const changes = request.hold ? { legalHoldReason: reason, legalHoldAt: this.clock.now(), legalHoldBy: user.userId } : { legalHoldReason: null, legalHoldAt: null, legalHoldBy: null };
       await em.getRepository(ArchiveEntity).update({ id }, changes);
       await this.event(em, user, { archiveId: id, encounterId: archive.encounterId, kind: request.hold ? 'hold_on' : 'hold_off', purpose: reason });
+      await this.audit.record(em, {
+        action: 'legal_hold',
+        actor: user,
+        resource: { type: 'archive', id, version: archive.generation },
+        patientId: archive.patientId,
+        reason,
+        detail: { encounterId: archive.encounterId, hold: request.hold },
+      });
     });
-    return this.get(user, id);
+    return this.summary(user.facilityId, id);
   }
 
   /** Re-open an archived record for amendment: recorded; archiving it again makes generation N+1 (this one is kept). */
@@ -362,8 +404,16 @@ export class ArchiveService {
       await this.encounters.reopenRecord(em, encounter);
       await em.getRepository(ArchiveEntity).update({ id }, { reopenedAt: this.clock.now(), reopenedBy: user.userId, reopenReason: reason });
       await this.event(em, user, { archiveId: id, encounterId: archive.encounterId, kind: 'reopened', purpose: reason });
+      await this.audit.record(em, {
+        action: 'archive_reopen',
+        actor: user,
+        resource: { type: 'archive', id, version: archive.generation },
+        patientId: archive.patientId,
+        reason,
+        detail: { encounterId: archive.encounterId },
+      });
     });
-    return this.get(user, id);
+    return this.summary(user.facilityId, id);
   }
 
   async lend(user: UserPrincipal, id: string, request: LoanRequest): Promise<ArchiveLoan> {
@@ -376,6 +426,14 @@ export class ArchiveService {
       if (archive.status === 'disposed') throw new ArchiveError('archive_disposed', 'This archive was disposed of');
       const loan = await em.getRepository(ArchiveLoanEntity).save(em.getRepository(ArchiveLoanEntity).create({ facilityId: user.facilityId, archiveId: id, borrower, purpose, lentAt: this.clock.now(), lentBy: user.userId, dueAt, returnedAt: null, returnedBy: null }));
       await this.event(em, user, { archiveId: id, encounterId: archive.encounterId, kind: 'loan', purpose, details: { loanId: loan.id, borrower, dueAt: dueAt.toISOString() } });
+      await this.audit.record(em, {
+        action: 'archive_loan',
+        actor: user,
+        resource: { type: 'archive', id, version: archive.generation },
+        patientId: archive.patientId,
+        reason: purpose,
+        detail: { encounterId: archive.encounterId, loanId: loan.id, borrower, dueAt: dueAt.toISOString() },
+      });
       return loan.id;
     });
     return this.loan(user.facilityId, loanId);
@@ -389,6 +447,14 @@ export class ArchiveService {
       await em.getRepository(ArchiveLoanEntity).update({ id: loanId }, { returnedAt: this.clock.now(), returnedBy: user.userId });
       const archive = await this.require(user.facilityId, loan.archiveId, em);
       await this.event(em, user, { archiveId: loan.archiveId, encounterId: archive.encounterId, kind: 'return', purpose: loan.purpose, details: { loanId, borrower: loan.borrower } });
+      await this.audit.record(em, {
+        action: 'archive_return',
+        actor: user,
+        resource: { type: 'archive', id: loan.archiveId, version: archive.generation },
+        patientId: archive.patientId,
+        reason: loan.purpose,
+        detail: { encounterId: archive.encounterId, loanId, borrower: loan.borrower, lentAt: loan.lentAt.toISOString() },
+      });
     });
     return this.loan(user.facilityId, loanId);
   }

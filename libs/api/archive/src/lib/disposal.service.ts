@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, type UserPrincipal } from '@benhan/api/core';
 import { UsersService } from '@benhan/api/identity';
 import type { ArchiveSummary, DisposalDecision, DisposalProposal, DisposalRecord, DisposalStatus } from '@benhan/shared/contracts';
@@ -22,6 +23,7 @@ export class DisposalService {
     private readonly archives: ArchiveService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Archives whose retention has run out (by the end of today, Vietnam time), not on hold, with no open proposal. */
@@ -67,6 +69,14 @@ export class DisposalService {
         }),
       );
       await this.archives.event(em, user, { archiveId: archive.id, encounterId: archive.encounterId, kind: 'disposal_proposed', purpose: reason, details: { disposalId: row.id } });
+      await this.audit.record(em, {
+        action: 'disposal_propose',
+        actor: user,
+        resource: { type: 'archive', id: archive.id, version: archive.generation },
+        patientId: archive.patientId,
+        reason,
+        detail: { disposalId: row.id, encounterId: archive.encounterId, retainUntil: archive.retainUntil, sha256: archive.sha256 },
+      });
       return row.id;
     });
     return this.view(user.facilityId, id);
@@ -85,12 +95,29 @@ export class DisposalService {
         const reason = requireText('reason', decision.reason);
         await em.getRepository(ArchiveDisposalEntity).update({ id }, { status: 'rejected', decidedAt: now, decidedBy: user.userId, decisionReason: reason });
         await this.archives.event(em, user, { archiveId: archive.id, encounterId: archive.encounterId, kind: 'disposal_rejected', purpose: reason, details: { disposalId: id } });
+        await this.audit.record(em, {
+          action: 'disposal_decide',
+          actor: user,
+          resource: { type: 'archive', id: archive.id, version: archive.generation },
+          patientId: archive.patientId,
+          reason,
+          detail: { disposalId: id, approved: false, proposedBy: disposal.proposedBy },
+        });
         return;
       }
       this.requireDisposable(archive);
       await em.getRepository(ArchiveDisposalEntity).update({ id }, { status: 'approved', decidedAt: now, decidedBy: user.userId, decisionReason: decision.reason?.trim() || null, disposedAt: now });
       await em.getRepository(ArchiveEntity).update({ id: archive.id }, { status: 'disposed', disposedAt: now });
       await this.archives.event(em, user, { archiveId: archive.id, encounterId: archive.encounterId, kind: 'disposal_approved', purpose: decision.reason?.trim() || 'approved', details: { disposalId: id, sha256: archive.sha256 } });
+      // Before the file goes, not after: a failed event then leaves the file, and a failed removal rolls the event back.
+      await this.audit.record(em, {
+        action: 'disposal_decide',
+        actor: user,
+        resource: { type: 'archive', id: archive.id, version: archive.generation },
+        patientId: archive.patientId,
+        reason: decision.reason?.trim() || null,
+        detail: { disposalId: id, approved: true, proposedBy: disposal.proposedBy, sha256: archive.sha256, sizeBytes: archive.sizeBytes },
+      });
       await this.store.delete(archive.storeKey);
     });
     return this.view(user.facilityId, id);

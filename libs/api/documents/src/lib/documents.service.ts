@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, canonicalSha256, type AuthenticatedPrincipal, type UserPrincipal } from '@benhan/api/core';
 import { EncountersService, type EncounterEntity } from '@benhan/api/encounters';
 import { DepartmentsService, PatientAccessService, UsersService } from '@benhan/api/identity';
@@ -27,6 +28,9 @@ import { DocumentVersionEntity } from './entities/document-version.entity';
 import { DocumentEntity } from './entities/document.entity';
 import { codedValues } from './forms/coded-fields';
 import { FormsService } from './forms/forms.service';
+
+/** At most this many changed fields are named in an audit event (the count is always there). */
+const MAX_AUDITED_FIELDS = 100;
 
 /** Clock skew tolerated between a client's "effective at" and the server's now. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -83,6 +87,7 @@ export class DocumentsService {
     private readonly patients: PatientsService,
     private readonly terminology: TerminologyService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -136,20 +141,31 @@ export class DocumentsService {
 
   async getDocument(principal: AuthenticatedPrincipal, id: string): Promise<DocumentSummary> {
     const document = await this.readable(principal, id);
-    return (await this.summaries(principal.facilityId, [document]))[0];
+    const [summary] = await this.summaries(principal.facilityId, [document]);
+    await this.recordRead(principal, document, { type: 'document', id: document.id, version: summary.latest?.number ?? null }, { view: 'summary' });
+    return summary;
+  }
+
+  /** The access check of a document's readers, without reading it (e.g. its signatures' report): no read event. */
+  async requireReadable(principal: AuthenticatedPrincipal, id: string): Promise<void> {
+    await this.readable(principal, id);
   }
 
   async history(principal: AuthenticatedPrincipal, id: string): Promise<DocumentVersionSummary[]> {
     const document = await this.readable(principal, id);
     const versions = await this.dataSource.getRepository(DocumentVersionEntity).find({ where: { documentId: document.id }, order: { number: 'ASC' } });
-    return this.versionSummaries(principal.facilityId, versions);
+    const summaries = await this.versionSummaries(principal.facilityId, versions);
+    await this.recordRead(principal, document, { type: 'document', id: document.id, version: versions.at(-1)?.number ?? null }, { view: 'history', versions: versions.length });
+    return summaries;
   }
 
   async version(principal: AuthenticatedPrincipal, id: string, number: number): Promise<DocumentVersion> {
     const document = await this.readable(principal, id);
     const version = await this.dataSource.getRepository(DocumentVersionEntity).findOneBy({ documentId: document.id, number });
     if (!version) throw new DocumentError('version_not_found', `Document has no version ${number}`);
-    return this.full(principal.facilityId, version);
+    const full = await this.full(principal.facilityId, version);
+    await this.recordRead(principal, document, { type: 'version', id: version.id, version: version.number }, { view: 'version' });
+    return full;
   }
 
   async diff(principal: AuthenticatedPrincipal, id: string, from: number, to: number): Promise<DocumentDiff> {
@@ -158,7 +174,9 @@ export class DocumentsService {
     const before = versions.find((v) => v.number === from);
     const after = versions.find((v) => v.number === to);
     if (!before || !after) throw new DocumentError('version_not_found', `Document has no version ${!before ? from : to}`);
-    return { documentId: id, from, to, changes: diffContent(before.content, after.content) };
+    const changes = diffContent(before.content, after.content);
+    await this.recordRead(principal, document, { type: 'document', id: document.id, version: to }, { view: 'diff', from, to, changes: changes.length });
+    return { documentId: id, from, to, changes };
   }
 
   /** A new document on a form for an encounter, saved as version 1 (draft). */
@@ -191,7 +209,15 @@ export class DocumentsService {
           createdBy: principal.userId,
         }),
       );
-      return this.insertVersion(em, { document, number: 1, reason: null, principal, role, encounter, schemaVersion: form.version, content: request.content, effectiveAt, now });
+      const created = await this.insertVersion(em, { document, number: 1, reason: null, principal, role, encounter, schemaVersion: form.version, content: request.content, effectiveAt, now });
+      await this.audit.record(em, {
+        action: 'document_create',
+        actor: principal,
+        resource: { type: 'version', id: created, version: 1 },
+        patientId: document.patientId,
+        detail: { documentId: document.id, encounterId, formCode: form.code, schemaVersion: form.version },
+      });
+      return created;
     });
     return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
   }
@@ -211,6 +237,7 @@ export class DocumentsService {
       const encounter = await this.requireOpenRecord(em, principal.facilityId, document.encounterId);
       const { form } = await this.forms.effective(principal.facilityId, version.formCode, version.schemaVersion, em);
       await this.requireValid(form, request.content, encounter);
+      const changed = [...new Set(diffContent(version.content, request.content).map((c) => c.path))];
       await em.getRepository(DocumentVersionEntity).update(
         { id: version.id },
         {
@@ -222,6 +249,14 @@ export class DocumentsService {
           revision: version.revision + 1,
         },
       );
+      await this.audit.record(em, {
+        action: 'document_update',
+        actor: principal,
+        resource: { type: 'version', id: version.id, version: version.number },
+        patientId: document.patientId,
+        // Which fields changed (JSON Pointers), never their values.
+        detail: { documentId: document.id, revision: version.revision + 1, changes: changed.length, fields: changed.slice(0, MAX_AUDITED_FIELDS) },
+      });
       return version.id;
     });
     return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
@@ -239,7 +274,19 @@ export class DocumentsService {
       const { form } = await this.forms.effective(principal.facilityId, document.formCode, undefined, em);
       const role = authorRole(principal, form.authorRoles);
       await this.requireValid(form, request.content, encounter);
-      return this.insertVersion(em, { document, number: latest.number + 1, reason: request.reason.trim(), principal, role, encounter, schemaVersion: form.version, content: request.content, effectiveAt, now });
+      const number = latest.number + 1;
+      const reason = request.reason.trim();
+      const created = await this.insertVersion(em, { document, number, reason, principal, role, encounter, schemaVersion: form.version, content: request.content, effectiveAt, now });
+      const changed = [...new Set(diffContent(latest.content, request.content).map((c) => c.path))];
+      await this.audit.record(em, {
+        action: 'document_create',
+        actor: principal,
+        resource: { type: 'version', id: created, version: number },
+        patientId: document.patientId,
+        reason,
+        detail: { documentId: document.id, amends: latest.number, formCode: document.formCode, schemaVersion: form.version, changes: changed.length, fields: changed.slice(0, MAX_AUDITED_FIELDS) },
+      });
+      return created;
     });
     return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
   }
@@ -402,6 +449,17 @@ export class DocumentsService {
     if (!document) throw new DocumentError('document_not_found', 'Document not found');
     await this.access.requirePatientAccess(principal, document.patientId);
     return document;
+  }
+
+  /** A read of a document or a version: recorded once the access check passed and the data was loaded. */
+  private async recordRead(principal: AuthenticatedPrincipal, document: DocumentEntity, resource: { type: 'document' | 'version'; id: string; version: number | null }, detail: Record<string, unknown>): Promise<void> {
+    await this.audit.recordNow({
+      action: 'document_read',
+      actor: principal,
+      resource,
+      patientId: document.patientId,
+      detail: { ...(resource.type === 'version' ? { documentId: document.id } : {}), formCode: document.formCode, ...detail },
+    });
   }
 
   private async lockDocument(em: EntityManager, principal: UserPrincipal, id: string): Promise<DocumentEntity> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, type AuthenticatedPrincipal, type UserPrincipal } from '@benhan/api/core';
 import { EncountersService, type EncounterEntity } from '@benhan/api/encounters';
 import { DepartmentsService, PatientAccessService, UsersService } from '@benhan/api/identity';
@@ -36,6 +37,7 @@ export class RecordCompletenessService {
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async completeness(principal: AuthenticatedPrincipal, encounterId: string): Promise<EncounterCompleteness> {
@@ -55,6 +57,14 @@ export class RecordCompletenessService {
         throw new DocumentError('record_incomplete', 'The record is incomplete', { missing: completeness.missing, awaitingSignature: completeness.awaitingSignature, incompleteDrafts: completeness.incompleteDrafts });
       }
       await this.encounters.closeRecord(em, encounter, principal.userId, this.clock.now());
+      // Closing locks the record against new versions (R11: a lock is an audit event).
+      await this.audit.record(em, {
+        action: 'encounter_update',
+        actor: principal,
+        resource: { type: 'encounter', id: encounter.id, version: encounter.version + 1 },
+        patientId: encounter.patientId,
+        detail: { change: 'record_closed' },
+      });
     });
     return this.completeness(principal, encounterId);
   }

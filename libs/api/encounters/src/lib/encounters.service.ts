@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { AuditLog, type AuditRecord } from '@benhan/api/audit';
 import { Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import { DepartmentsService, PatientAccessService, SecurityEventsService, UsersService } from '@benhan/api/identity';
 import { PatientsService, type PatientEntity } from '@benhan/api/patients';
@@ -41,6 +42,7 @@ export class EncountersService {
     private readonly events: SecurityEventsService,
     private readonly clock: Clock,
     @Inject(DIAGNOSIS_CODES) private readonly codes: DiagnosisCodes,
+    private readonly audit: AuditLog,
   ) {}
 
   async get(principal: AuthenticatedPrincipal, id: string, origin?: RequestOrigin): Promise<EncounterDetail> {
@@ -106,6 +108,7 @@ export class EncountersService {
       );
       await this.startMovement(em, encounter, request.departmentId, null, now, principal.userId, 'outpatient registration');
       await this.access.startCare(em, { facilityId: principal.facilityId, patientId: patient.id, departmentId: request.departmentId, at: now });
+      await this.record(em, principal, 'encounter_admit', encounter, { type: 'outpatient', departmentId: request.departmentId });
       return encounter.id;
     });
     return this.get(principal, id, origin);
@@ -117,6 +120,7 @@ export class EncountersService {
       const encounter = await this.loadForChange(em, principal, id, version, 'outpatient');
       if (encounter.outpatientStage !== 'registered') throw new EncounterError('invalid_encounter', 'The examination has already started');
       await this.bump(em, encounter, { outpatientStage: 'examining', attendingDoctorId: principal.userId });
+      await this.record(em, principal, 'encounter_update', { ...encounter, version: encounter.version + 1 }, { change: 'examination_started', fields: ['outpatientStage', 'attendingDoctorId'] });
     });
     return this.get(principal, id);
   }
@@ -140,7 +144,13 @@ export class EncountersService {
         followUpDate: request.conclusion === 'follow_up' ? (request.followUpDate ?? null) : null,
       });
       await this.endMovement(em, encounter.id, now);
-      if (request.conclusion !== 'admitted') return null;
+      const concluded = { ...encounter, version: encounter.version + 1 };
+      // Diagnoses by role only: the codes are clinical content, read from the encounter itself.
+      const diagnoses = request.diagnoses.map((d) => d.role);
+      if (request.conclusion !== 'admitted') {
+        await this.record(em, principal, 'encounter_discharge', concluded, { type: 'outpatient', conclusion: request.conclusion, diagnoses });
+        return null;
+      }
       if (!request.admitTo) throw new EncounterError('invalid_encounter', 'Say where to admit', {}, [{ field: 'admitTo', message: 'is required when the conclusion is admitted' }]);
       const stay = await this.admitInTransaction(em, principal, patient, {
         departmentId: request.admitTo.departmentId,
@@ -149,6 +159,8 @@ export class EncountersService {
         originEncounterId: encounter.id,
         at: now,
       });
+      await this.record(em, principal, 'encounter_discharge', concluded, { type: 'outpatient', conclusion: request.conclusion, diagnoses, admittedAs: stay.id });
+      await this.record(em, principal, 'encounter_admit', stay, { type: 'inpatient', source: 'outpatient', originEncounterId: encounter.id, departmentId: stay.departmentId, bedId: stay.bedId, recordNumber: stay.recordNumber });
       return stay.id;
     });
     return this.get(principal, admittedId ?? id, origin);
@@ -166,6 +178,14 @@ export class EncountersService {
         attendingDoctorId: request.attendingDoctorId ?? (principal.roles.includes('doctor') ? principal.userId : null),
         admissionDiagnosis: request.admissionDiagnosis ?? null,
         at: now,
+      });
+      await this.record(em, principal, 'encounter_admit', stay, {
+        type: 'inpatient',
+        source: request.source,
+        departmentId: stay.departmentId,
+        bedId: stay.bedId,
+        recordNumber: stay.recordNumber,
+        admissionDiagnosis: !!request.admissionDiagnosis,
       });
       return stay.id;
     });
@@ -231,6 +251,10 @@ export class EncountersService {
         await this.access.endCare(em, { patientId: encounter.patientId, departmentId: encounter.departmentId, at: now });
         await this.access.startCare(em, { facilityId: principal.facilityId, patientId: encounter.patientId, departmentId: request.departmentId, at: now });
       }
+      await this.record(em, principal, 'encounter_transfer', { ...encounter, version: encounter.version + 1 }, {
+        from: { departmentId: encounter.departmentId, bedId: encounter.bedId },
+        to: { departmentId: request.departmentId, bedId },
+      });
     });
     return this.get(principal, id, origin);
   }
@@ -248,6 +272,12 @@ export class EncountersService {
       await this.bump(em, encounter, { status: 'finished', endedAt: now, dischargeOutcome: request.outcome, dischargeType: request.type });
       await this.endMovement(em, encounter.id, now);
       await this.access.endCare(em, { patientId: encounter.patientId, departmentId: encounter.departmentId, at: now });
+      await this.record(em, principal, 'encounter_discharge', { ...encounter, version: encounter.version + 1 }, {
+        type: 'inpatient',
+        dischargeType: request.type,
+        // Diagnoses by role only: the codes and the outcome are clinical content, read from the encounter itself.
+        diagnoses: request.diagnoses.map((d) => d.role),
+      });
     });
     return this.get(principal, id, origin);
   }
@@ -329,11 +359,20 @@ export class EncountersService {
     if (renderRecordNumber(pattern, { year: 2026, departmentCode: 'NGOAI', sequence: 999999 }).length > 30) {
       throw new EncounterError('invalid_encounter', 'Record numbers would exceed 30 characters', {}, [{ field: 'pattern', message: 'renders longer than 30 characters' }]);
     }
-    await this.dataSource.query(
-      `INSERT INTO encounter_settings (facility_id, record_number_pattern) VALUES ($1, $2)
-       ON CONFLICT (facility_id) DO UPDATE SET record_number_pattern = EXCLUDED.record_number_pattern`,
-      [facilityId, pattern],
-    );
+    const before = await this.recordNumberPattern(facilityId);
+    await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO encounter_settings (facility_id, record_number_pattern) VALUES ($1, $2)
+         ON CONFLICT (facility_id) DO UPDATE SET record_number_pattern = EXCLUDED.record_number_pattern`,
+        [facilityId, pattern],
+      );
+      await this.audit.record(em, {
+        action: 'config_change',
+        facilityId,
+        resource: { type: 'configuration', id: 'record-number-pattern' },
+        detail: { change: 'record_number_pattern', before: before.pattern, after: pattern },
+      });
+    });
     return this.recordNumberPattern(facilityId);
   }
 
@@ -429,6 +468,17 @@ export class EncountersService {
     )) as { last_value: number }[];
     const [settings] = (await em.query(`SELECT record_number_pattern FROM encounter_settings WHERE facility_id = $1`, [facilityId])) as { record_number_pattern: string }[];
     return renderRecordNumber(settings?.record_number_pattern ?? DEFAULT_RECORD_NUMBER_PATTERN, { year, departmentCode, sequence });
+  }
+
+  /** An encounter change's audit event, in the change's transaction (call it last: it holds the chain head until commit). */
+  private async record(
+    em: EntityManager,
+    principal: UserPrincipal,
+    action: Extract<AuditRecord['action'], 'encounter_admit' | 'encounter_transfer' | 'encounter_discharge' | 'encounter_update'>,
+    encounter: Pick<EncounterEntity, 'id' | 'patientId' | 'version'>,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(em, { action, actor: principal, resource: { type: 'encounter', id: encounter.id, version: encounter.version }, patientId: encounter.patientId, detail: { encounterId: encounter.id, ...detail } });
   }
 
   private async recordRead(principal: AuthenticatedPrincipal, encounter: EncounterEntity, origin?: RequestOrigin): Promise<void> {

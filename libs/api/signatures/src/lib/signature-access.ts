@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { canonicalJsonBytes, tarArchive, type AuthenticatedPrincipal } from '@benhan/api/core';
-import { DocumentsService } from '@benhan/api/documents';
+import { DocumentsService, type SigningView } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { FacilityEntity, PatientAccessService } from '@benhan/api/identity';
 import type { SignatureSummary } from '@benhan/shared/contracts';
@@ -24,6 +25,7 @@ export class SignatureAccess {
     private readonly patients: PatientAccessService,
     private readonly pki: PkiService,
     private readonly queries: SignatureQueries,
+    private readonly audit: AuditLog,
   ) {}
 
   async requireVersion(principal: AuthenticatedPrincipal, versionId: string) {
@@ -34,7 +36,7 @@ export class SignatureAccess {
   }
 
   async requireDocument(principal: AuthenticatedPrincipal, documentId: string): Promise<void> {
-    await this.documents.getDocument(principal, documentId);
+    await this.documents.requireReadable(principal, documentId);
   }
 
   async requireEncounter(principal: AuthenticatedPrincipal, encounterId: string): Promise<void> {
@@ -52,7 +54,9 @@ export class SignatureAccess {
   /** The exact signed bytes of a version: its signed payload, canonicalised. */
   async canonical(principal: AuthenticatedPrincipal, versionId: string): Promise<Buffer> {
     const view = await this.requireVersion(principal, versionId);
-    return canonicalJsonBytes(view.payload);
+    const bytes = canonicalJsonBytes(view.payload);
+    await this.recordRead(principal, view, { view: 'canonical' });
+    return bytes;
   }
 
   async listFilter(principal: AuthenticatedPrincipal, query: { patient?: string; document?: string; signer?: string }): Promise<SignatureFilter> {
@@ -97,13 +101,26 @@ export class SignatureAccess {
       `  openssl cms -cmsout -print -inform DER -in ${names.signature}`,
       '',
     ].join('\n');
-    return tarArchive([
+    const kit = tarArchive([
       { name: names.content, content: canonicalJsonBytes(view.payload) },
       { name: names.signature, content: signature.cmsDer },
       { name: names.chain, content: chain },
       { name: 'root.pem', content: `${roots[roots.length - 1] ?? ''}\n` },
       { name: 'README.txt', content: readme },
     ]);
+    // The kit holds the version's signed content: a read of that version.
+    await this.recordRead(principal, view, { view: 'verification_kit', signatureId: signature.id });
+    return kit;
+  }
+
+  private async recordRead(principal: AuthenticatedPrincipal, view: SigningView, detail: Record<string, unknown>): Promise<void> {
+    await this.audit.recordNow({
+      action: 'document_read',
+      actor: principal,
+      resource: { type: 'version', id: view.payload.versionId, version: view.payload.versionNumber },
+      patientId: view.payload.patientId,
+      detail: { documentId: view.payload.documentId, formCode: view.payload.formCode, ...detail },
+    });
   }
 
   /** Public endpoints name no facility: a deployment serves one (its oldest). */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock } from '@benhan/api/core';
 import { WrongPinError, decryptPrivateKey, signDetached } from './crypto';
 import { SigningPinStateEntity, type SigningCertificateEntity } from './entities';
@@ -35,6 +36,7 @@ export class ServerHeldKeySigner implements Signer {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SIGNATURES_OPTIONS) private readonly options: SignaturesOptions,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async unlock(userId: string, certificate: SigningCertificateEntity, pin: string): Promise<UnlockedSigner> {
@@ -46,18 +48,28 @@ export class ServerHeldKeySigner implements Signer {
       key = decryptPrivateKey(certificate.encryptedKeyPem, this.keyPassphrase(pin));
     } catch (error) {
       if (!(error instanceof WrongPinError)) throw error;
-      // Counted outside any transaction: a failed signing must not roll the count back.
-      const [row] = (await this.dataSource.query(
-        `INSERT INTO signing_pin_states (user_id, failed_attempts) VALUES ($1, 1)
-         ON CONFLICT (user_id) DO UPDATE SET failed_attempts = signing_pin_states.failed_attempts + 1
-         RETURNING failed_attempts`,
-        [userId],
-      )) as { failed_attempts: number }[];
-      if (row.failed_attempts >= MAX_PIN_ATTEMPTS) {
-        await repo.update({ userId }, { lockedAt: this.clock.now() });
-        throw locked();
-      }
-      throw new SignatureError('wrong_pin', 'Wrong signing PIN', { remainingAttempts: MAX_PIN_ATTEMPTS - row.failed_attempts });
+      // Counted in a transaction of its own, with its audit events: a failed signing must not roll the count back.
+      const failedAttempts = await this.dataSource.transaction(async (em) => {
+        const [row] = (await em.query(
+          `INSERT INTO signing_pin_states (user_id, failed_attempts) VALUES ($1, 1)
+           ON CONFLICT (user_id) DO UPDATE SET failed_attempts = signing_pin_states.failed_attempts + 1
+           RETURNING failed_attempts`,
+          [userId],
+        )) as { failed_attempts: number }[];
+        const lockedNow = row.failed_attempts >= MAX_PIN_ATTEMPTS;
+        if (lockedNow) await em.getRepository(SigningPinStateEntity).update({ userId }, { lockedAt: this.clock.now() });
+        const about = { facilityId: certificate.facilityId, resource: { type: 'certificate' as const, id: certificate.serial } };
+        await this.audit.record(em, {
+          ...about,
+          action: 'signing_pin_failed',
+          outcome: 'failure',
+          detail: { userId, failedAttempts: row.failed_attempts, remainingAttempts: Math.max(0, MAX_PIN_ATTEMPTS - row.failed_attempts) },
+        });
+        if (lockedNow) await this.audit.record(em, { ...about, action: 'signing_locked', outcome: 'failure', detail: { userId, failedAttempts: row.failed_attempts } });
+        return row.failed_attempts;
+      });
+      if (failedAttempts >= MAX_PIN_ATTEMPTS) throw locked();
+      throw new SignatureError('wrong_pin', 'Wrong signing PIN', { remainingAttempts: MAX_PIN_ATTEMPTS - failedAttempts });
     }
     if (state?.failedAttempts) await repo.update({ userId }, { failedAttempts: 0 });
     const chain = certificate.chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];

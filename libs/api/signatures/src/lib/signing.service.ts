@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, canonicalJsonBytes, type UserPrincipal } from '@benhan/api/core';
 import { DocumentError, DocumentsService } from '@benhan/api/documents';
 import { UsersService } from '@benhan/api/identity';
@@ -32,6 +33,7 @@ export class SigningService {
     private readonly heldKeys: ServerHeldKeySigner,
     @Inject(SIGNER) private readonly signer: Signer,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async state(user: UserPrincipal): Promise<MySigningState> {
@@ -44,7 +46,15 @@ export class SigningService {
   async enrol(user: UserPrincipal, pin: string): Promise<MySigningState> {
     if (!PIN.test(pin)) throw new SignatureError('invalid_pin', 'A signing PIN is 6 to 12 digits', {}, [{ field: 'pin', message: 'must be 6 to 12 digits' }]);
     if (await this.activeCertificate(user.userId)) throw new SignatureError('already_enrolled', 'You already have a signing certificate');
-    await this.dataSource.transaction((em) => this.issue(em, user.facilityId, user.userId, pin));
+    await this.dataSource.transaction(async (em) => {
+      const certificate = await this.issue(em, user.facilityId, user.userId, pin);
+      await this.audit.record(em, {
+        action: 'signing_enrol',
+        actor: user,
+        resource: { type: 'certificate', id: certificate.serial },
+        detail: { userId: user.userId, subject: certificate.subject, issuer: certificate.issuer, notAfter: certificate.notAfter.toISOString(), source: certificate.source },
+      });
+    });
     return this.state(user);
   }
 
@@ -133,6 +143,22 @@ export class SigningService {
           createdAt: now,
         }),
       );
+      // The author's step signs the version; every later step countersigns it.
+      await this.audit.record(em, {
+        action: step.step === 1 ? 'document_sign' : 'document_countersign',
+        actor: user,
+        resource: { type: 'version', id: versionId, version: view.payload.versionNumber },
+        patientId: view.payload.patientId,
+        detail: {
+          documentId: view.payload.documentId,
+          formCode: view.payload.formCode,
+          signatureId: row.id,
+          step: step.step,
+          role: step.role,
+          certificateSerial: certificate.serial,
+          contentHash: row.contentHash,
+        },
+      });
       return row.id;
     });
     return this.queries.summary(user.facilityId, signatureId);
@@ -143,7 +169,16 @@ export class SigningService {
     const certificate = await repo.findOneBy({ serial: serial.toLowerCase(), facilityId: admin.facilityId });
     if (!certificate) throw new SignatureError('certificate_not_found', `No certificate ${serial}`);
     if (certificate.revokedAt) throw new SignatureError('certificate_revoked', 'This certificate is already revoked');
-    await repo.update({ id: certificate.id }, { revokedAt: this.clock.now(), revocationReason: reason, revokedBy: admin.userId });
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(SigningCertificateEntity).update({ id: certificate.id }, { revokedAt: this.clock.now(), revocationReason: reason, revokedBy: admin.userId });
+      await this.audit.record(em, {
+        action: 'certificate_revoked',
+        actor: admin,
+        resource: { type: 'certificate', id: certificate.serial },
+        reason,
+        detail: { userId: certificate.userId, subject: certificate.subject, source: certificate.source },
+      });
+    });
     return this.describe(await repo.findOneByOrFail({ id: certificate.id }));
   }
 
@@ -155,7 +190,16 @@ export class SigningService {
 
   async unlock(admin: UserPrincipal, userId: string): Promise<void> {
     await this.users.get(admin.facilityId, userId);
-    await this.dataSource.getRepository(SigningPinStateEntity).upsert({ userId, failedAttempts: 0, lockedAt: null }, ['userId']);
+    await this.dataSource.transaction(async (em) => {
+      const before = await em.getRepository(SigningPinStateEntity).findOneBy({ userId });
+      await em.getRepository(SigningPinStateEntity).upsert({ userId, failedAttempts: 0, lockedAt: null }, ['userId']);
+      await this.audit.record(em, {
+        action: 'signing_unlocked',
+        actor: admin,
+        resource: { type: 'user', id: userId },
+        detail: { wasLocked: !!before?.lockedAt, failedAttempts: before?.failedAttempts ?? 0 },
+      });
+    });
   }
 
   private async recordSignoff(em: EntityManager, user: UserPrincipal, versionId: string, step: number, at: Date) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, type UserPrincipal } from '@benhan/api/core';
 import { UsersService } from '@benhan/api/identity';
 import type { SigningCertificate } from '@benhan/shared/contracts';
@@ -33,6 +34,7 @@ export class TrustService {
     private readonly signing: SigningService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(facilityId: string): Promise<TrustedCertificate[]> {
@@ -48,10 +50,20 @@ export class TrustService {
     if (!cert.subjectDer.equals(cert.issuerDer)) throw new SignatureError('invalid_certificate', 'Add the root (self-signed) certificate of the CA', {}, [{ field: 'certificatePem', message: 'is not self-signed' }]);
     const sha256 = createHash('sha256').update(cert.der).digest('hex');
     await this.pki.facilityPki(admin.facilityId);
-    await this.dataSource.getRepository(TrustedCertificateEntity).upsert(
-      { facilityId: admin.facilityId, subject: cert.subject, sha256, certificatePem: cert.pem, source: 'imported', createdAt: this.clock.now(), createdBy: admin.userId },
-      { conflictPaths: ['facilityId', 'sha256'], skipUpdateIfNoValuesChanged: true },
-    );
+    await this.dataSource.transaction(async (em) => {
+      const known = await em.getRepository(TrustedCertificateEntity).existsBy({ facilityId: admin.facilityId, sha256 });
+      await em.getRepository(TrustedCertificateEntity).upsert(
+        { facilityId: admin.facilityId, subject: cert.subject, sha256, certificatePem: cert.pem, source: 'imported', createdAt: this.clock.now(), createdBy: admin.userId },
+        { conflictPaths: ['facilityId', 'sha256'], skipUpdateIfNoValuesChanged: true },
+      );
+      await this.audit.record(em, {
+        action: 'trust_anchor_added',
+        actor: admin,
+        // A trust anchor is named by its fingerprint, as the trust list shows it.
+        resource: { type: 'certificate', id: sha256 },
+        detail: { subject: cert.subject, serial: cert.serialHex, notAfter: cert.notAfter.toISOString(), alreadyTrusted: known },
+      });
+    });
     return (await this.list(admin.facilityId)).find((t) => t.sha256 === sha256) as TrustedCertificate;
   }
 
@@ -95,6 +107,12 @@ export class TrustService {
         revokedBy: null,
       });
       await em.getRepository(SigningPinStateEntity).upsert({ userId, failedAttempts: 0, lockedAt: null }, ['userId']);
+      await this.audit.record(em, {
+        action: 'certificate_imported',
+        actor: admin,
+        resource: { type: 'certificate', id: leaf.serialHex },
+        detail: { userId, subject: leaf.subject, issuer: leaf.issuer, notAfter: leaf.notAfter.toISOString() },
+      });
     });
     return this.signing.describe(await repo.findOneByOrFail({ userId, revokedAt: IsNull() }));
   }

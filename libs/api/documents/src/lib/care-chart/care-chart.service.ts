@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, DomainError, type AuthenticatedPrincipal, type UserPrincipal } from '@benhan/api/core';
 import { EncountersService, type EncounterEntity } from '@benhan/api/encounters';
 import { PatientAccessService, UsersService } from '@benhan/api/identity';
@@ -58,6 +59,7 @@ export class CareChartService {
     private readonly users: UsersService,
     private readonly clock: Clock,
     @Inject(TREATMENT_ORDERS) private readonly treatmentOrders: TreatmentOrders,
+    private readonly audit: AuditLog,
   ) {}
 
   definitions(): readonly VitalSignDefinition[] {
@@ -95,6 +97,7 @@ export class CareChartService {
       params,
     )) as ObservationRow[];
     const names = await this.users.displayNames(namedUsers(rows));
+    await this.recordRead(principal, encounter, { view: 'vital_signs', observations: rows.length });
     return {
       encounterId,
       from: (from ?? encounter.startedAt).toISOString(),
@@ -107,9 +110,17 @@ export class CareChartService {
     await this.dataSource.transaction('READ COMMITTED', async (em) => {
       const observation = await em.findOne(VitalSignObservationEntity, { where: { id: observationId, facilityId: user.facilityId } });
       if (!observation) throw new CareChartError('observation_not_found', 'Vital sign observation not found');
-      await this.lockOpenEncounters(em, user, [observation.encounterId]);
+      const [encounter] = await this.lockOpenEncounters(em, user, [observation.encounterId]);
       const mark = { observationId, facilityId: user.facilityId, reason: reason.trim(), recordedAt: this.clock.now(), recordedBy: user.userId };
       await this.markOnce(() => em.insert(VitalSignEnteredInErrorEntity, mark));
+      await this.audit.record(em, {
+        action: 'chart_record',
+        actor: user,
+        resource: { type: 'chart_entry', id: observationId },
+        patientId: encounter.patientId,
+        reason: mark.reason,
+        detail: { kind: 'vital_sign_entered_in_error', encounterId: encounter.id, vitalSign: observation.kind },
+      });
     });
     return (await this.observations(user.facilityId, [observationId]))[0];
   }
@@ -150,20 +161,30 @@ export class CareChartService {
         recordedAt: now,
         recordedBy: user.userId,
       });
-      return result.identifiers[0]['id'] as string;
+      const administrationId = result.identifiers[0]['id'] as string;
+      await this.audit.record(em, {
+        action: 'chart_record',
+        actor: user,
+        resource: { type: 'chart_entry', id: administrationId },
+        patientId: encounter.patientId,
+        detail: { kind: 'medication_administration', encounterId, status: request.status, treatmentSheetDocumentId: documentId, orderId },
+      });
+      return administrationId;
     });
     return (await this.administrationRows(user.facilityId, { ids: [id] }))[0];
   }
 
   /** Every administration record of the encounter in clinical time order, entered-in-error ones marked. */
   async administrations(principal: AuthenticatedPrincipal, encounterId: string): Promise<MedicationAdministration[]> {
-    await this.readableEncounter(principal, encounterId);
-    return this.administrationRows(principal.facilityId, { encounterId });
+    const encounter = await this.readableEncounter(principal, encounterId);
+    const rows = await this.administrationRows(principal.facilityId, { encounterId });
+    await this.recordRead(principal, encounter, { view: 'medication_administrations', administrations: rows.length });
+    return rows;
   }
 
   /** The medication orders of the latest version of each treatment sheet, each with its administrations. */
   async medicationOrders(principal: AuthenticatedPrincipal, encounterId: string): Promise<MedicationOrderLine[]> {
-    await this.readableEncounter(principal, encounterId);
+    const encounter = await this.readableEncounter(principal, encounterId);
     const [lines, administrations] = await Promise.all([
       this.treatmentOrders.orderLines(principal.facilityId, encounterId),
       this.administrationRows(principal.facilityId, { encounterId }),
@@ -174,6 +195,7 @@ export class CareChartService {
       const key = `${a.treatmentSheetDocumentId}/${a.orderId}`;
       byOrder.set(key, [...(byOrder.get(key) ?? []), a]);
     }
+    await this.recordRead(principal, encounter, { view: 'medication_orders', orders: lines.length });
     return lines.map((line) => ({ ...line, administrations: byOrder.get(`${line.treatmentSheetDocumentId}/${line.orderId}`) ?? [] }));
   }
 
@@ -181,9 +203,17 @@ export class CareChartService {
     await this.dataSource.transaction('READ COMMITTED', async (em) => {
       const administration = await em.findOne(MedicationAdministrationEntity, { where: { id: administrationId, facilityId: user.facilityId } });
       if (!administration) throw new CareChartError('administration_not_found', 'Medication administration not found');
-      await this.lockOpenEncounters(em, user, [administration.encounterId]);
+      const [encounter] = await this.lockOpenEncounters(em, user, [administration.encounterId]);
       const mark = { administrationId, facilityId: user.facilityId, reason: reason.trim(), recordedAt: this.clock.now(), recordedBy: user.userId };
       await this.markOnce(() => em.insert(MedicationAdministrationEnteredInErrorEntity, mark));
+      await this.audit.record(em, {
+        action: 'chart_record',
+        actor: user,
+        resource: { type: 'chart_entry', id: administrationId },
+        patientId: encounter.patientId,
+        reason: mark.reason,
+        detail: { kind: 'medication_administration_entered_in_error', encounterId: encounter.id },
+      });
     });
     return (await this.administrationRows(user.facilityId, { ids: [administrationId] }))[0];
   }
@@ -223,7 +253,23 @@ export class CareChartService {
         }),
       );
       const result = await em.insert(VitalSignObservationEntity, rows);
-      return result.identifiers.map((r) => r['id'] as string);
+      const ids = result.identifiers.map((r) => r['id'] as string);
+      // One event per set of readings (one encounter, one time): its first observation names it, all are listed.
+      let first = 0;
+      for (const [i, set] of sets.entries()) {
+        const kinds = kindsOf(set.values);
+        const own = ids.slice(first, first + kinds.length);
+        first += kinds.length;
+        if (!own.length) continue;
+        await this.audit.record(em, {
+          action: 'chart_record',
+          actor: user,
+          resource: { type: 'chart_entry', id: own[0] },
+          patientId: encounters[i].patientId,
+          detail: { kind: 'vital_signs', encounterId: set.encounterId, takenAt: set.takenAt, observationIds: own, vitalSigns: kinds },
+        });
+      }
+      return ids;
     });
     return this.observations(user.facilityId, ids);
   }
@@ -252,6 +298,17 @@ export class CareChartService {
     )) as AdministrationRow[];
     const names = await this.users.displayNames(namedUsers(rows));
     return rows.map((r) => mapAdministration(r, names));
+  }
+
+  /** A read of the chart is a read of the encounter (R11), recorded once the access check passed and the rows were loaded. */
+  private async recordRead(principal: AuthenticatedPrincipal, encounter: EncounterEntity, detail: Record<string, unknown>): Promise<void> {
+    await this.audit.recordNow({
+      action: 'encounter_read',
+      actor: principal,
+      resource: { type: 'encounter', id: encounter.id, version: encounter.version },
+      patientId: encounter.patientId,
+      detail: { encounterId: encounter.id, ...detail },
+    });
   }
 
   /** The encounter of this facility (404), of a patient the principal may see (403). */

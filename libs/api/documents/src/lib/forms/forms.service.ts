@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, canonicalSha256, type UserPrincipal } from '@benhan/api/core';
 import {
   USER_ROLES,
@@ -45,6 +46,7 @@ export class FormsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -97,23 +99,44 @@ export class FormsService implements OnModuleInit {
     if (problems.length) throw new DocumentError('invalid_form', 'The form definition is invalid', {}, problems);
     await this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [FORMS_LOAD_LOCK]);
-      await this.storeIfChanged(em, request, 'uploaded', principal.userId);
+      if (!(await this.storeIfChanged(em, request, 'uploaded', principal.userId))) return;
+      const stored = await em.getRepository(FormVersionEntity).findOneOrFail({ where: { code: request.code }, order: { version: 'DESC' } });
+      await this.audit.record(em, {
+        action: 'config_change',
+        actor: principal,
+        resource: { type: 'configuration', id: `form:${request.code}`, version: stored.version },
+        detail: { change: 'form_upload', code: request.code, schemaVersion: stored.version, definitionHash: stored.definitionHash },
+      });
     });
     return this.get(principal.facilityId, request.code);
   }
 
   async updateSettings(principal: UserPrincipal, code: string, request: FormSettingsRequest): Promise<FormDefinition> {
-    await this.effective(principal.facilityId, code);
+    const before = await this.effective(principal.facilityId, code);
     const problems = [...signerProblems(request.signers), ...requirementProblems(request.requiredFor)];
     if (problems.length) throw new DocumentError('invalid_form', 'The form settings are invalid', {}, problems);
-    await this.dataSource.getRepository(FormSettingsEntity).save({
-      facilityId: principal.facilityId,
-      formCode: code,
-      signers: request.signers,
-      requiredFor: request.requiredFor,
-      active: request.active,
-      updatedAt: this.clock.now(),
-      updatedBy: principal.userId,
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(FormSettingsEntity).save({
+        facilityId: principal.facilityId,
+        formCode: code,
+        signers: request.signers,
+        requiredFor: request.requiredFor,
+        active: request.active,
+        updatedAt: this.clock.now(),
+        updatedBy: principal.userId,
+      });
+      // Settings are configuration, not clinical content: the event keeps what they were and became.
+      await this.audit.record(em, {
+        action: 'config_change',
+        actor: principal,
+        resource: { type: 'configuration', id: `form:${code}` },
+        detail: {
+          change: 'form_settings',
+          code,
+          before: { signers: before.signers, requiredFor: before.requiredFor, active: before.active },
+          after: { signers: request.signers, requiredFor: request.requiredFor, active: request.active },
+        },
+      });
     });
     return this.get(principal.facilityId, code);
   }

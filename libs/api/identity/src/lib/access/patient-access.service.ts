@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import { Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import { DEPARTMENT_SCOPED_ROLES, type BreakGlassGrant, type UserRole } from '@benhan/shared/contracts';
 import { BreakGlassGrantEntity, PatientCareAssignmentEntity } from '../entities';
@@ -25,6 +26,7 @@ export class PatientAccessService {
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
     private readonly clock: Clock,
     private readonly events: SecurityEventsService,
+    private readonly audit: AuditLog,
   ) {}
 
   scopeOf(principal: AuthenticatedPrincipal): PatientScope {
@@ -73,9 +75,20 @@ export class PatientAccessService {
     return row.allowed;
   }
 
-  /** First line of every service method that touches one patient's record (CONVENTIONS habit 2). */
+  /**
+   * First line of every service method that touches one patient's record (CONVENTIONS habit 2). A refusal is
+   * an audit event of its own (committed at once: the caller's transaction, if any, rolls back with the 403).
+   */
   async requirePatientAccess(principal: AuthenticatedPrincipal, patientId: string): Promise<void> {
     if (!(await this.canAccessPatient(principal, patientId))) {
+      await this.audit.recordNow({
+        action: 'access_denied',
+        outcome: 'failure',
+        actor: principal,
+        resource: { type: 'patient', id: patientId },
+        patientId,
+        detail: { code: 'patient_out_of_scope' },
+      });
       throw new IdentityError('patient_out_of_scope', 'This patient is not cared for by your department. In an emergency, use break-glass access with a reason.', {
         patientId,
         breakGlass: `/api/patients/${patientId}/break-glass`,

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@benhan/api/audit';
 import type { CreateDepartmentRequest, Department } from '@benhan/shared/contracts';
 import { DepartmentEntity } from '../entities';
 import { IdentityError } from '../identity.errors';
 
 @Injectable()
 export class DepartmentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(facilityId: string): Promise<Department[]> {
     const rows = await this.dataSource.getRepository(DepartmentEntity).find({ where: { facilityId }, order: { code: 'ASC' } });
@@ -22,12 +26,21 @@ export class DepartmentsService {
   }
 
   async create(facilityId: string, request: CreateDepartmentRequest): Promise<Department> {
-    const repo = this.dataSource.getRepository(DepartmentEntity);
     const code = request.code.trim().toUpperCase();
-    if (await repo.exists({ where: { facilityId, code } })) {
-      throw new IdentityError('department_code_taken', `Department code ${code} exists`, {}, [{ field: 'code', message: 'is already used' }]);
-    }
-    const row = await repo.save(repo.create({ facilityId, code, name: request.name.trim(), nameEn: request.nameEn?.trim() || null, kind: request.kind, active: true }));
+    const row = await this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(DepartmentEntity);
+      if (await repo.exists({ where: { facilityId, code } })) {
+        throw new IdentityError('department_code_taken', `Department code ${code} exists`, {}, [{ field: 'code', message: 'is already used' }]);
+      }
+      const saved = await repo.save(repo.create({ facilityId, code, name: request.name.trim(), nameEn: request.nameEn?.trim() || null, kind: request.kind, active: true }));
+      await this.audit.record(em, {
+        action: 'config_change',
+        facilityId,
+        resource: { type: 'configuration', id: `department:${saved.id}` },
+        detail: { change: 'department_created', departmentId: saved.id, code, kind: saved.kind },
+      });
+      return saved;
+    });
     return toDepartment(row);
   }
 }
