@@ -66,7 +66,9 @@ async function dropStaleDatabases(serverUrl, prefix) {
   const { rows } = await query(serverUrl, `SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`]);
   const hourAgo = Date.now() - 3600_000;
   for (const { datname } of rows) {
-    const created = parseInt(datname.slice(prefix.length + 1).split('_')[0], 36);
+    // uniqueName() ends every name with _<creation time, base 36>_<random hex>; what comes between varies (tpl, db…).
+    const parts = datname.split('_');
+    const created = parts.length >= 3 ? parseInt(parts[parts.length - 2], 36) : NaN;
     if (Number.isFinite(created) && created < hourAgo) await dropDatabase(serverUrl, datname).catch(() => undefined);
   }
 }
