@@ -3,6 +3,7 @@ import type { UserPrincipal } from '@benhan/api/core';
 import { AuditLog } from '@benhan/api/audit';
 import { SignatureQueries, ValidationService } from '@benhan/api/signatures';
 import type { Page, SignatureTrailEntry, SignatureTrailQuery } from '@benhan/shared/contracts';
+import { toCsv } from './csv';
 
 /**
  * The inspector's signature trail: who signed which version, in which role, when (the signer's clock and
@@ -39,19 +40,9 @@ export class SignatureTrailService {
       detail: { export: 'signature_trail_csv', rows: page.items.length, filter: { ...query } },
     });
     const header = ['signedAt', 'timestampedAt', 'patient', 'document', 'formCode', 'version', 'amendmentReason', 'signer', 'role', 'step', 'certificateSerial', 'indication', 'indicationReason', 'signatureId', 'versionId'];
-    const lines = page.items.map((e) =>
-      [e.signedAt, e.timestampedAt, e.patientName, e.documentTitle, e.formCode, e.versionNumber, e.amendmentReason, e.signerName, e.role, e.step, e.certificateSerial, e.indication, e.indicationReason, e.signatureId, e.versionId]
-        .map(csvField)
-        .join(','),
+    return toCsv(
+      header,
+      page.items.map((e) => [e.signedAt, e.timestampedAt, e.patientName, e.documentTitle, e.formCode, e.versionNumber, e.amendmentReason, e.signerName, e.role, e.step, e.certificateSerial, e.indication, e.indicationReason, e.signatureId, e.versionId]),
     );
-    return Buffer.from('\uFEFF' + [header.join(','), ...lines].join('\r\n') + '\r\n', 'utf8');
   }
-}
-
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  // Quote when needed; a leading formula character is neutralised (CSV injection).
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

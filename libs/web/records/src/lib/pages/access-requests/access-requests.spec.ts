@@ -117,8 +117,12 @@ describe(AccessRequests.name, () => {
     backend
       .expectOne('/api/access-requests/r-1/release')
       .flush(new Blob([JSON.stringify(problem)], { type: 'application/problem+json' }), { status: 409, statusText: 'Conflict' });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await fixture.whenStable();
+    // The problem is read from the error blob asynchronously: wait for it (a fixed pause fails on a loaded machine).
+    for (let i = 0; i < 300 && !text(document, 'release-problem'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      fixture.detectChanges();
+      await fixture.whenStable();
+    }
     expect(text(document, 'release-problem')).toBe('Máy chủ từ chối: Chưa có bản tóm tắt đã ký');
   });
 
