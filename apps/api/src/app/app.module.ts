@@ -15,6 +15,7 @@ import { SignaturesModule } from '@benhan/api/signatures';
 import { ArchiveModule } from '@benhan/api/archive';
 import { AuditModule } from '@benhan/api/audit';
 import { InspectionModule } from '@benhan/api/inspection';
+import { InteropFhirModule } from '@benhan/api/interop-fhir';
 import { TerminologyModule } from '@benhan/api/terminology';
 import type { AppConfig } from '../config/env.schema';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -58,6 +59,7 @@ export class AppModule {
         ArchiveModule.forRoot(config.archive),
         InspectionModule.forRoot(config.audit),
         TerminologyModule,
+        InteropFhirModule,
       ],
       controllers: [HealthController],
       providers: [

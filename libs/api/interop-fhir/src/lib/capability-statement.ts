@@ -1,0 +1,51 @@
+import type { FhirResource } from './fhir.types';
+import type { FhirRegistry } from './fhir-registry';
+
+/**
+ * The server's CapabilityStatement, generated from the provider registry: each implemented type with its
+ * interactions (read, vread, search-type) and exactly the search parameters its provider declares.
+ */
+export function capabilityStatement(registry: FhirRegistry, options: { baseUrl: string; tokenUrl: string; date: string; version: string }): FhirResource {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: options.date,
+    publisher: 'Benhan',
+    kind: 'instance',
+    software: { name: 'Benhan', version: options.version },
+    implementation: { description: 'Benhan EMR FHIR R4 facade (read-only)', url: options.baseUrl },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    rest: [
+      {
+        mode: 'server',
+        documentation: 'Read-only views over the EMR. Staff use their Benhan access token (department scoping applies); system clients use client credentials with SMART scopes system/<Type>.read or system/*.read.',
+        security: {
+          cors: true,
+          service: [
+            {
+              coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR', display: 'SMART-on-FHIR' }],
+              text: 'OAuth2 bearer tokens: client credentials at the token endpoint (system clients) or a staff sign-in',
+            },
+          ],
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [{ url: 'token', valueUri: options.tokenUrl }],
+            },
+          ],
+        },
+        resource: registry.all().map((p) => ({
+          type: p.type,
+          documentation: p.documentation,
+          ...(p.profiles?.length ? { supportedProfile: [...p.profiles] } : {}),
+          interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'search-type' }],
+          versioning: 'versioned',
+          readHistory: !!p.readVersion,
+          updateCreate: false,
+          searchParam: p.searchParams.map((s) => ({ name: s.name, type: s.type, documentation: s.documentation })),
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,48 @@
+import type { AuthenticatedPrincipal } from '@benhan/api/core';
+import type { AuditAction, AuditResourceType, UserRole } from '@benhan/shared/contracts';
+import type { FhirResource } from './fhir.types';
+import type { ParsedSearch, SearchParamDefinition } from './search/search-params';
+
+/** Who is asking and where the server is reachable (for absolute URLs). */
+export interface FhirRequestContext {
+  principal: AuthenticatedPrincipal;
+  facilityId: string;
+  baseUrl: string;
+}
+
+/** A mapped resource and the patient whose data it is (for access checks and the audit trail). */
+export interface FhirHit {
+  resource: FhirResource;
+  patientId: string | null;
+}
+
+export interface FhirSearchResult {
+  hits: FhirHit[];
+  total: number;
+}
+
+/**
+ * One FHIR resource type served over existing tables (read-only). The registry routes reads and searches
+ * to it and the CapabilityStatement is generated from these declarations, so the two cannot drift. To
+ * serve a new type (ServiceRequest, DiagnosticReport…), write a provider and add it to FHIR_PROVIDERS.
+ */
+export interface FhirResourceProvider {
+  readonly type: string;
+  /** One line for the CapabilityStatement. */
+  readonly documentation: string;
+  /** Profiles the resources claim (e.g. vital-signs), published as supportedProfile. */
+  readonly profiles?: readonly string[];
+  readonly searchParams: readonly SearchParamDefinition[];
+  /** Staff roles that may read this type (with department scoping where it is patient data). System clients need `system/<type>.read`. */
+  readonly roles: readonly UserRole[];
+  /** How a read or search is audited; null for directory data (practitioners, organisations, locations). */
+  readonly audit: { action: AuditAction; resourceType: AuditResourceType } | null;
+  /** Whether a logical id can be one of this type's (default: a UUID, compared in lower case). */
+  isId?(id: string): boolean;
+  /** The current version, or null if there is none the caller's facility owns. Access is checked by the caller. */
+  read(ctx: FhirRequestContext, id: string): Promise<FhirHit | null>;
+  /** A past version, when the type keeps them (document versions); otherwise omit and vread serves only the current one. */
+  readVersion?(ctx: FhirRequestContext, id: string, versionId: string): Promise<FhirHit | null>;
+  /** Matches the caller may see (department scoping applied in SQL), one page. */
+  search(ctx: FhirRequestContext, search: ParsedSearch): Promise<FhirSearchResult>;
+}

@@ -1,0 +1,41 @@
+import { Module, type Type } from '@nestjs/common';
+import { FhirController } from './fhir.controller';
+import type { FhirResourceProvider } from './fhir-provider';
+import { FHIR_PROVIDERS, FhirRegistry } from './fhir-registry';
+import { FhirService } from './fhir.service';
+import { AuditEventProvider } from './resources/audit-event.provider';
+import { LocationProvider, OrganizationProvider, PractitionerProvider } from './resources/directory.providers';
+import { DocumentReferenceProvider } from './resources/document-reference.provider';
+import { EncounterProvider } from './resources/encounter.provider';
+import { ObservationProvider } from './resources/observation.provider';
+import { PatientProvider } from './resources/patient.provider';
+import { ProvenanceProvider } from './resources/provenance.provider';
+
+/**
+ * The resource types served at /fhir/R4, one provider each. The orders domain's types (ServiceRequest,
+ * Observation for lab results, DiagnosticReport, ImagingStudy) are added by appending their providers here.
+ */
+export const FHIR_PROVIDER_TYPES: Type<FhirResourceProvider>[] = [
+  PatientProvider,
+  PractitionerProvider,
+  OrganizationProvider,
+  LocationProvider,
+  EncounterProvider,
+  ObservationProvider,
+  DocumentReferenceProvider,
+  ProvenanceProvider,
+  AuditEventProvider,
+];
+
+/** FHIR R4 REST facade over the domains (read-only). */
+@Module({
+  controllers: [FhirController],
+  providers: [
+    ...FHIR_PROVIDER_TYPES,
+    { provide: FHIR_PROVIDERS, useFactory: (...providers: FhirResourceProvider[]) => providers, inject: FHIR_PROVIDER_TYPES },
+    { provide: FhirRegistry, useFactory: (providers: FhirResourceProvider[]) => new FhirRegistry(providers), inject: [FHIR_PROVIDERS] },
+    FhirService,
+  ],
+  exports: [FhirService],
+})
+export class InteropFhirModule {}
