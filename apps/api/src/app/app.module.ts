@@ -15,6 +15,7 @@ import { SignaturesModule } from '@benhan/api/signatures';
 import { ArchiveModule } from '@benhan/api/archive';
 import { AuditModule } from '@benhan/api/audit';
 import { InspectionModule } from '@benhan/api/inspection';
+import { OrdersModule } from '@benhan/api/orders';
 import { InteropFhirModule } from '@benhan/api/interop-fhir';
 import { TerminologyModule } from '@benhan/api/terminology';
 import type { AppConfig } from '../config/env.schema';
@@ -59,6 +60,7 @@ export class AppModule {
         ArchiveModule.forRoot(config.archive),
         InspectionModule.forRoot(config.audit),
         TerminologyModule,
+        OrdersModule,
         InteropFhirModule,
       ],
       controllers: [HealthController],

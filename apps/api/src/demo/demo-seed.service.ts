@@ -5,6 +5,7 @@ import { ArchiveService } from '@benhan/api/archive';
 import { DocumentsService, FormsService } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { DepartmentEntity, FacilityEntity, PasswordHasher, SystemClientEntity, UserDepartmentEntity, UserEntity } from '@benhan/api/identity';
+import { OrdersService, ResultsService } from '@benhan/api/orders';
 import { PatientsService } from '@benhan/api/patients';
 import { SigningService } from '@benhan/api/signatures';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -12,6 +13,7 @@ import type { AppConfig } from '../config/env.schema';
 import { archiveDemoStay } from './demo-archive';
 import { seedDemoCareChart } from './demo-care-chart';
 import { seedDemoDocuments } from './demo-documents';
+import { seedDemoOrders } from './demo-orders';
 import { signDemoDocuments } from './demo-signatures';
 import { DEMO_CLIENTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_USERS } from './demo-hospital';
 
@@ -34,6 +36,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly signing: SigningService,
     private readonly documents: DocumentsService,
     private readonly archives: ArchiveService,
+    private readonly orders: OrdersService,
+    private readonly results: ResultsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -118,6 +122,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     });
     if (!seededFacilityId) return;
     const signed = await signDemoDocuments(this.dataSource, this.signing, seededFacilityId);
+    await seedDemoOrders({ dataSource: this.dataSource, orders: this.orders, results: this.results }, seededFacilityId);
     const services = { dataSource: this.dataSource, patients: this.patients, encounters: this.encounters, documents: this.documents, signing: this.signing, archives: this.archives };
     const archived = Date.now();
     await archiveDemoStay(services, seededFacilityId);

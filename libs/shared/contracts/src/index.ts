@@ -12,3 +12,4 @@ export * from './lib/care-chart/care-chart.contract';
 export * from './lib/signatures/signature.contract';
 export * from './lib/archive/archive.contract';
 export * from './lib/audit/audit.contract';
+export * from './lib/orders/orders.contract';

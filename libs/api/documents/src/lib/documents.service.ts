@@ -181,45 +181,52 @@ export class DocumentsService {
 
   /** A new document on a form for an encounter, saved as version 1 (draft). */
   async create(principal: UserPrincipal, encounterId: string, request: CreateDocumentRequest): Promise<DocumentVersion> {
+    const { versionId } = await this.dataSource.transaction((em) => this.createIn(em, principal, encounterId, request));
+    return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
+  }
+
+  /**
+   * Create a document and its first version inside the caller's transaction: for a domain whose own rows and the
+   * document that records them must commit together (an order and its order sheet). Its audit event is appended
+   * here, so the caller's transaction holds the chain head from then on: keep what follows short.
+   */
+  async createIn(em: EntityManager, principal: UserPrincipal, encounterId: string, request: CreateDocumentRequest): Promise<{ documentId: string; versionId: string }> {
     const now = this.clock.now();
     const effectiveAt = this.effectiveAt(request.effectiveAt, now);
-    const versionId = await this.dataSource.transaction(async (em) => {
-      const encounter = await this.encounters.require(principal.facilityId, encounterId, { em, lock: true });
-      await this.access.requirePatientAccess(principal, encounter.patientId);
-      if (encounter.recordClosedAt) throw new DocumentError('record_closed', 'This record is closed for archiving');
-      const { form, active } = await this.forms.effective(principal.facilityId, request.formCode, undefined, em);
-      if (!active) throw new DocumentError('form_not_for_encounter', `Form ${form.code} is not in use at this facility`, {}, [{ field: 'formCode', message: 'is not in use' }]);
-      if (!form.encounterTypes.includes(encounter.type)) {
-        throw new DocumentError('form_not_for_encounter', `Form ${form.code} is not used for ${encounter.type} encounters`, {}, [{ field: 'formCode', message: `is not for ${encounter.type} encounters` }]);
-      }
-      const role = authorRole(principal, form.authorRoles);
-      if (!form.repeatable) {
-        const existing = await em.getRepository(DocumentEntity).findOneBy({ encounterId, formCode: form.code });
-        if (existing) throw new DocumentError('one_per_encounter', `This encounter already has a ${form.code} document: amend it instead`, { documentId: existing.id });
-      }
-      await this.requireValid(form, request.content, encounter);
-      const document = await em.getRepository(DocumentEntity).save(
-        em.getRepository(DocumentEntity).create({
-          facilityId: principal.facilityId,
-          encounterId,
-          patientId: encounter.patientId,
-          formCode: form.code,
-          title: request.title?.trim() || null,
-          createdAt: now,
-          createdBy: principal.userId,
-        }),
-      );
-      const created = await this.insertVersion(em, { document, number: 1, reason: null, principal, role, encounter, schemaVersion: form.version, content: request.content, effectiveAt, now });
-      await this.audit.record(em, {
-        action: 'document_create',
-        actor: principal,
-        resource: { type: 'version', id: created, version: 1 },
-        patientId: document.patientId,
-        detail: { documentId: document.id, encounterId, formCode: form.code, schemaVersion: form.version },
-      });
-      return created;
+    const encounter = await this.encounters.require(principal.facilityId, encounterId, { em, lock: true });
+    await this.access.requirePatientAccess(principal, encounter.patientId);
+    if (encounter.recordClosedAt) throw new DocumentError('record_closed', 'This record is closed for archiving');
+    const { form, active } = await this.forms.effective(principal.facilityId, request.formCode, undefined, em);
+    if (!active) throw new DocumentError('form_not_for_encounter', `Form ${form.code} is not in use at this facility`, {}, [{ field: 'formCode', message: 'is not in use' }]);
+    if (!form.encounterTypes.includes(encounter.type)) {
+      throw new DocumentError('form_not_for_encounter', `Form ${form.code} is not used for ${encounter.type} encounters`, {}, [{ field: 'formCode', message: `is not for ${encounter.type} encounters` }]);
+    }
+    const role = authorRole(principal, form.authorRoles);
+    if (!form.repeatable) {
+      const existing = await em.getRepository(DocumentEntity).findOneBy({ encounterId, formCode: form.code });
+      if (existing) throw new DocumentError('one_per_encounter', `This encounter already has a ${form.code} document: amend it instead`, { documentId: existing.id });
+    }
+    await this.requireValid(form, request.content, encounter);
+    const document = await em.getRepository(DocumentEntity).save(
+      em.getRepository(DocumentEntity).create({
+        facilityId: principal.facilityId,
+        encounterId,
+        patientId: encounter.patientId,
+        formCode: form.code,
+        title: request.title?.trim() || null,
+        createdAt: now,
+        createdBy: principal.userId,
+      }),
+    );
+    const created = await this.insertVersion(em, { document, number: 1, reason: null, principal, role, encounter, schemaVersion: form.version, content: request.content, effectiveAt, now });
+    await this.audit.record(em, {
+      action: 'document_create',
+      actor: principal,
+      resource: { type: 'version', id: created, version: 1 },
+      patientId: document.patientId,
+      detail: { documentId: document.id, encounterId, formCode: form.code, schemaVersion: form.version },
     });
-    return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
+    return { documentId: document.id, versionId: created };
   }
 
   /** Save the author's draft again; a stale revision gets 409, so two tabs never overwrite each other. */

@@ -9,6 +9,7 @@ import { CareChart1795800007000 } from './1795800007000-CareChart';
 import { Signatures1795800008000 } from './1795800008000-Signatures';
 import { Archive1795800009000 } from './1795800009000-Archive';
 import { AuditTrail1795800010000 } from './1795800010000-AuditTrail';
+import { Orders1795800011000 } from './1795800011000-Orders';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Signatures1795800008000,
   Archive1795800009000,
   AuditTrail1795800010000,
+  Orders1795800011000,
 ];

@@ -55,6 +55,15 @@ export const AUDIT_ACTIONS = [
   'document_print',
   'document_export',
   'chart_record',
+  // orders and results
+  'order_create',
+  'order_activate',
+  'order_revoke',
+  'order_entered_in_error',
+  'order_read',
+  'result_record',
+  'result_read',
+  'result_acknowledge',
   // signing credentials
   'signing_enrol',
   'signing_pin_failed',
@@ -91,6 +100,8 @@ export const PATIENT_ACCESS_ACTIONS: readonly AuditAction[] = [
   'document_read',
   'document_print',
   'document_export',
+  'order_read',
+  'result_read',
   'archive_read',
   'archive_download',
   'archive_export',
@@ -116,6 +127,8 @@ export const AUDIT_RESOURCE_TYPES = [
   'access_request',
   'audit',
   'chart_entry',
+  'order',
+  'report',
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 

@@ -1,0 +1,15 @@
+export { OrdersModule } from './lib/orders.module';
+export { OrdersService, ORDER_FORM_CODE } from './lib/orders.service';
+export { ResultsService, RESULTS_WRITE_SCOPE } from './lib/results.service';
+export { OrderCatalogue, isValidLoinc, interpret, UCUM_UNITS } from './lib/catalogue/catalogue';
+export { OrderError, type OrderErrorCode } from './lib/orders.errors';
+export { ORDER_TRANSITIONS, canTransition } from './lib/order-lifecycle';
+export {
+  DiagnosticReportEntity,
+  ImagingStudyEntity,
+  ObservationEntity,
+  OrderEntity,
+  OrderItemEntity,
+  ResultAcknowledgementEntity,
+  ORDERS_ENTITIES,
+} from './lib/entities';
