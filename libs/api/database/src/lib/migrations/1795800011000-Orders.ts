@@ -11,6 +11,8 @@ import { APP_ROLE } from './1795800010000-AuditTrail';
  * any other UPDATE and every DELETE. Items, studies and acknowledgements are append-only.
  */
 export class Orders1795800011000 implements MigrationInterface {
+  name = 'Orders1795800011000';
+
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE orders (
