@@ -16,3 +16,4 @@ export { SignaturesApi } from './lib/signatures/signatures.api';
 export { SigningFlow, type SigningHandlers, type SigningMode, type SigningProblem } from './lib/signatures/signing-flow';
 export { ArchiveApi, type DischargeQueueScope } from './lib/archive/archive.api';
 export { AuditApi, AccessRequestsApi, type AccessLogQuery, type AccessRequestQuery, type AuditBundleQuery, type IntegrityFrom } from './lib/audit';
+export { OrdersApi } from './lib/orders/orders.api';

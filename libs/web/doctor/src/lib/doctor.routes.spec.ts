@@ -48,6 +48,17 @@ describe('DOCTOR_ROUTES', () => {
     expect(page.querySelector('[data-testid="nav-census"]')?.getAttribute('aria-current')).toBe('page');
   });
 
+  it('opens the results inbox from the workspace menu, which stays current on a result', async () => {
+    const { page, harness } = await open('/doctor/results');
+    backend.expectOne('/api/results/inbox').flush([]);
+    expect(page.querySelector('bh-results-inbox')).not.toBeNull();
+    expect(page.querySelector('[data-testid="nav-results"]')?.getAttribute('aria-current')).toBe('page');
+    await harness.navigateByUrl('/doctor/orders/o-1/reports/r-1');
+    backend.expectOne('/api/orders/o-1').flush({ reports: [] });
+    expect(page.querySelector('[data-testid="nav-results"]')?.getAttribute('aria-current')).toBe('page');
+    expect(page.querySelector('[data-testid="nav-patients"]')?.getAttribute('aria-current')).toBeNull();
+  });
+
   it('titles every page with a translation key', () => {
     const pages = DOCTOR_ROUTES[0].children ?? [];
     expect(pages.map((r) => [r.path, r.title])).toEqual([
@@ -56,6 +67,9 @@ describe('DOCTOR_ROUTES', () => {
       ['patients/:id', 'doctor.patient.title'],
       ['census', 'doctor.census.title'],
       ['encounters/:id', 'doctor.encounter.title'],
+      ['encounters/:id/orders', 'doctor.orders.title'],
+      ['results', 'doctor.results.inbox.title'],
+      ['orders/:orderId/reports/:reportId', 'doctor.results.view.title'],
       ['encounters/:id/documents/new', 'doctor.document.newTitle'],
       ['documents/:id', 'doctor.document.title'],
     ]);

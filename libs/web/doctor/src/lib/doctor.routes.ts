@@ -4,7 +4,7 @@ import { _ } from '@ngx-translate/core';
 import { DoctorStore } from './doctor.store';
 import { PatientSearch } from './pages/patient-search/patient-search';
 
-/** The doctor workspace's title and menu (patients, ward census) above its pages. */
+/** The doctor workspace's title and menu (patients, ward census, results inbox) above its pages. */
 const FRAME: WorkspaceFrameConfig = {
   titleKey: _('workspacePage.doctor.title'),
   navLabelKey: _('doctor.nav.label'),
@@ -23,6 +23,14 @@ const FRAME: WorkspaceFrameConfig = {
       labelKey: _('doctor.nav.census'),
       testId: 'nav-census',
       activeWhen: (path) => path.startsWith('/doctor/census'),
+    },
+    {
+      link: '/doctor/results',
+      icon: 'pi pi-inbox',
+      labelKey: _('doctor.nav.results'),
+      testId: 'nav-results',
+      // The inbox and the result views opened from it (`/doctor/orders/:id/reports/:reportId`).
+      activeWhen: (path) => path.startsWith('/doctor/results') || /^\/doctor\/orders\/[^/]+\/reports\//.test(path),
     },
   ],
 };
@@ -58,6 +66,21 @@ export const DOCTOR_ROUTES: Routes = [
         path: 'encounters/:id',
         title: _('doctor.encounter.title'),
         loadComponent: () => import('./pages/encounter-page/encounter-page').then((m) => m.EncounterPage),
+      },
+      {
+        path: 'encounters/:id/orders',
+        title: _('doctor.orders.title'),
+        loadComponent: () => import('./pages/encounter-orders/encounter-orders').then((m) => m.EncounterOrders),
+      },
+      {
+        path: 'results',
+        title: _('doctor.results.inbox.title'),
+        loadComponent: () => import('./pages/results-inbox/results-inbox').then((m) => m.ResultsInbox),
+      },
+      {
+        path: 'orders/:orderId/reports/:reportId',
+        title: _('doctor.results.view.title'),
+        loadComponent: () => import('./pages/result-view/result-view').then((m) => m.ResultView),
       },
       {
         path: 'encounters/:id/documents/new',

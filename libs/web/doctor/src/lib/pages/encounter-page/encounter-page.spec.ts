@@ -80,6 +80,7 @@ describe(EncounterPage.name, () => {
     expect(header).toContain('Số lưu trữ NT-2026-000045');
     expect(header).toContain('Khoa Nội tổng hợp');
     expect(header).toContain('Giường G2');
+    expect(el.querySelector('[data-testid="open-orders"]')?.getAttribute('href')).toBe('/doctor/encounters/e-1/orders');
   });
 
   it('lists what the record lacks: missing forms, signatures awaited, incomplete drafts', async () => {
