@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { CensusEntry, Department } from '@benhan/shared/contracts';
 import { TestSystem, type HttpResult } from '../support/system';
-import { fhirProblems } from './fhir-validation';
+import { fhirProblems, warmUpValidators } from './fhir-validation';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- FHIR resources are read as loose JSON here; the validators check their shape */
 type Json = any;
@@ -32,6 +32,7 @@ describe('FHIR R4 facade at /fhir/R4', () => {
   }
 
   beforeAll(async () => {
+    warmUpValidators();
     system = await TestSystem.start();
     [records, nurse, doctor, inspector] = [await system.token('records'), await system.token('nurse'), await system.token('doctor'), await system.token('inspector')];
     const departments = (await system.request<Department[]>('GET', '/api/departments', { token: doctor })).body;
@@ -52,7 +53,7 @@ describe('FHIR R4 facade at /fhir/R4', () => {
     expect(cs.rest[0].security.service[0].coding[0].code).toBe('SMART-on-FHIR');
     expect(cs.rest[0].security.extension[0].extension[0]).toEqual({ url: 'token', valueUri: `${system.baseUrl}/api/auth/token` });
     const types = cs.rest[0].resource.map((r: Json) => r.type);
-    expect(types).toEqual(['AuditEvent', 'DocumentReference', 'Encounter', 'Location', 'Observation', 'Organization', 'Patient', 'Practitioner', 'Provenance']);
+    expect(types).toEqual(['AuditEvent', 'DiagnosticReport', 'DocumentReference', 'Encounter', 'ImagingStudy', 'Location', 'Observation', 'Organization', 'Patient', 'Practitioner', 'Provenance', 'ServiceRequest']);
     const patient = cs.rest[0].resource.find((r: Json) => r.type === 'Patient');
     expect(patient.interaction.map((i: Json) => i.code)).toEqual(['read', 'vread', 'search-type']);
     expect(patient.searchParam.map((s: Json) => s.name)).toEqual(expect.arrayContaining(['_id', '_lastUpdated', 'identifier', 'name', 'birthdate', 'gender']));
@@ -158,7 +159,7 @@ describe('FHIR R4 facade at /fhir/R4', () => {
     expect(json.status).toBe(200);
   });
 
-  it('answers writes (read-only server) and unknown paths under the base with OperationOutcomes too', async () => {
+  it('answers writes of types it does not create and unknown paths under the base with OperationOutcomes too', async () => {
     const write = await system.request<Json>('POST', '/fhir/R4/Patient', { token: records, json: { resourceType: 'Patient' } });
     expect([write.status, write.headers.get('content-type'), write.body.issue[0].code]).toEqual([405, 'application/fhir+json; charset=utf-8', 'not-supported']);
     const history = await fhir(`/Patient/${census[0].patientId}/_history`, records);
@@ -328,7 +329,8 @@ describe('FHIR R4 facade at /fhir/R4', () => {
       expect(res.status).toBe(200);
       return res.body.access_token;
     };
-    const without = await fhir('/Patient', await tokenFor());
+    // The demo clients hold system/*.read; a token asked for with a narrower scope has none of it.
+    const without = await fhir('/Patient', await tokenFor('orders.read'));
     expect(without.status).toBe(403);
     expect(without.body.issue[0]).toMatchObject({ code: 'forbidden', expression: ['Patient'] });
     // No API grants a client new scopes yet: the administrator's act is done in the database of this test.

@@ -66,3 +66,14 @@ function officialSchema(resource: Record<string, unknown>): string[] {
 export function fhirProblems(resource: unknown): string[] {
   return [...medplum(resource as Resource), ...officialSchema(resource as Record<string, unknown>)];
 }
+
+/**
+ * Load both validators and compile the schemas of the types the suites receive, before any HTTP connection is open:
+ * compiling Bundle (every resource type) blocks the test process for seconds, long enough under parallel load for the
+ * API to close an idle keep-alive socket that fetch then reuses ("other side closed").
+ */
+export function warmUpValidators(): void {
+  for (const resourceType of ['Bundle', 'CapabilityStatement', 'OperationOutcome', 'Patient', 'Observation', 'DiagnosticReport', 'ServiceRequest', 'ImagingStudy']) {
+    fhirProblems({ resourceType });
+  }
+}

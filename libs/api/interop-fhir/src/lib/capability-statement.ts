@@ -13,13 +13,14 @@ export function capabilityStatement(registry: FhirRegistry, options: { baseUrl: 
     publisher: 'Benhan',
     kind: 'instance',
     software: { name: 'Benhan', version: options.version },
-    implementation: { description: 'Benhan EMR FHIR R4 facade (read-only)', url: options.baseUrl },
+    implementation: { description: 'Benhan EMR FHIR R4 facade (reads; results from the LIS and PACS)', url: options.baseUrl },
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     rest: [
       {
         mode: 'server',
-        documentation: 'Read-only views over the EMR. Staff use their Benhan access token (department scoping applies); system clients use client credentials with SMART scopes system/<Type>.read or system/*.read.',
+        documentation:
+          'Views over the EMR. Staff use their Benhan access token (department scoping applies); system clients use client credentials with SMART scopes system/<Type>.read or system/*.read. The LIS and PACS send results as a transaction Bundle (a DiagnosticReport with its Observations and optionally its ImagingStudy, based on a ServiceRequest) with system/<Type>.write (or .c, or system/*.write).',
         security: {
           cors: true,
           service: [
@@ -35,14 +36,18 @@ export function capabilityStatement(registry: FhirRegistry, options: { baseUrl: 
             },
           ],
         },
+        interaction: [{ code: 'transaction', documentation: 'One DiagnosticReport with its Observations (and optionally its ImagingStudy), all or nothing; idempotent on the report identifier' }],
         resource: registry.all().map((p) => ({
           type: p.type,
           documentation: p.documentation,
           ...(p.profiles?.length ? { supportedProfile: [...p.profiles] } : {}),
-          interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'search-type' }],
+          interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'search-type' }, ...(p.creatable ? [{ code: 'create' }] : [])],
+          ...(p.creatable ? { conditionalCreate: true } : {}),
           versioning: 'versioned',
           readHistory: !!p.readVersion,
           updateCreate: false,
+          ...(p.includes?.length ? { searchInclude: [...p.includes] } : {}),
+          ...(p.revIncludes?.length ? { searchRevInclude: [...p.revIncludes] } : {}),
           searchParam: p.searchParams.map((s) => ({ name: s.name, type: s.type, documentation: s.documentation })),
         })),
       },

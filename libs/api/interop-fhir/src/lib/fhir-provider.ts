@@ -22,7 +22,7 @@ export interface FhirSearchResult {
 }
 
 /**
- * One FHIR resource type served over existing tables (read-only). The registry routes reads and searches
+ * One FHIR resource type served over existing tables (reads; results types also take creates, see FhirWriteService). The registry routes reads and searches
  * to it and the CapabilityStatement is generated from these declarations, so the two cannot drift. To
  * serve a new type (ServiceRequest, DiagnosticReport…), write a provider and add it to FHIR_PROVIDERS.
  */
@@ -37,6 +37,12 @@ export interface FhirResourceProvider {
   readonly roles: readonly UserRole[];
   /** How a read or search is audited; null for directory data (practitioners, organisations, locations). */
   readonly audit: { action: AuditAction; resourceType: AuditResourceType } | null;
+  /** `_include` values a search of this type honours (e.g. `DiagnosticReport:result`), published as searchInclude. */
+  readonly includes?: readonly string[];
+  /** `_revinclude` values (e.g. `DiagnosticReport:based-on`), published as searchRevInclude. */
+  readonly revIncludes?: readonly string[];
+  /** Whether the LIS/PACS may create this type (POST [type], and in a transaction Bundle); listed as `create` in the CapabilityStatement. */
+  readonly creatable?: boolean;
   /** Whether a logical id can be one of this type's (default: a UUID, compared in lower case). */
   isId?(id: string): boolean;
   /** The current version, or null if there is none the caller's facility owns. Access is checked by the caller. */

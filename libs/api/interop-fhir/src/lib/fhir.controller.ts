@@ -1,4 +1,4 @@
-import { All, Controller, Get, Header, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { All, Controller, Get, Header, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Requires, type AuthenticatedPrincipal } from '@benhan/api/core';
@@ -6,6 +6,7 @@ import { capabilityStatement } from './capability-statement';
 import { FhirError } from './fhir.errors';
 import type { FhirHit, FhirRequestContext } from './fhir-provider';
 import { FhirService } from './fhir.service';
+import { FhirWriteService } from './fhir-write.service';
 import { FHIR_JSON, type Bundle, type FhirResource } from './fhir.types';
 import { OperationOutcomeFilter } from './operation-outcome.filter';
 
@@ -13,7 +14,7 @@ export const FHIR_BASE_PATH = 'fhir/R4';
 const STARTED_AT = new Date().toISOString();
 
 /**
- * FHIR R4 REST facade (read-only): metadata, read, vread and search-type for every registered provider.
+ * FHIR R4 REST facade: metadata, read, vread and search-type for every registered provider; transaction Bundles and creates of results (FhirWriteService).
  * Errors, including the guards' 401/403, are OperationOutcomes (OperationOutcomeFilter).
  */
 @ApiExcludeController()
@@ -21,7 +22,10 @@ const STARTED_AT = new Date().toISOString();
 @UseFilters(OperationOutcomeFilter)
 @Requires('doctor', 'nurse', 'records_officer', 'inspector', 'lis', 'pacs')
 export class FhirController {
-  constructor(private readonly fhir: FhirService) {}
+  constructor(
+    private readonly fhir: FhirService,
+    private readonly writes: FhirWriteService,
+  ) {}
 
   @Get('metadata')
   @Public()
@@ -63,18 +67,63 @@ export class FhirController {
     return withVersionHeaders(res, await this.fhir.read(context(req, principal), type, id, versionId));
   }
 
+  /** A transaction Bundle (a DiagnosticReport with its Observations and optionally its ImagingStudy): all or nothing. */
+  @Post()
+  @HttpCode(200)
+  @Header('Content-Type', FHIR_JSON)
+  async transaction(@Req() req: Request, @CurrentPrincipal() principal: AuthenticatedPrincipal): Promise<FhirResource> {
+    return this.writes.transaction(context(req, principal), await bodyOf(req));
+  }
+
+  /** Create a DiagnosticReport (Observations contained) or an Observation; `If-None-Exist: identifier=…` is honoured. */
+  @Post(':type')
+  @Header('Content-Type', FHIR_JSON)
+  async create(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: AuthenticatedPrincipal,
+    @Param('type') type: string,
+  ): Promise<FhirResource> {
+    const ctx = context(req, principal);
+    const { outcome, id } = await this.writes.create(ctx, type, await bodyOf(req), req.get('if-none-exist') ?? undefined);
+    res.status(outcome.created ? 201 : 200);
+    res.setHeader('Location', `${ctx.baseUrl}/${type}/${id}/_history/1`);
+    return withVersionHeaders(res, await this.fhir.readOwn(ctx, type, id));
+  }
+
   /** Anything else under the base (writes, history, operations) is not served: an OperationOutcome, not a problem+json 404. */
   @All('{*path}')
   @Public()
   unsupported(@Req() req: Request): never {
     if (req.method === 'GET' || req.method === 'HEAD') throw new FhirError('unknown_route', `${req.path} is not an interaction this server supports`, []);
-    throw new FhirError('not_supported', `This FHIR server is read-only: ${req.method} is not supported`, []);
+    throw new FhirError('not_supported', `${req.method} ${req.path} is not supported (writes: POST a transaction Bundle to the base, or POST DiagnosticReport / Observation)`, []);
   }
 }
 
 function context(req: Request, principal: AuthenticatedPrincipal): FhirRequestContext {
   acceptJson(req);
   return { principal, facilityId: principal.facilityId, baseUrl: `${originOf(req)}/${FHIR_BASE_PATH}` };
+}
+
+/** The JSON body: Express parsed application/json already; application/fhir+json is read here (at most 5 MB). */
+async function bodyOf(req: Request): Promise<unknown> {
+  if ((req.body && typeof req.body === 'object' && Object.keys(req.body as object).length) || req.readableEnded) return req.body;
+  const type = (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/fhir+json' && type !== 'application/json' && type !== 'application/json+fhir') {
+    throw new FhirError('unsupported_format', `Send the body as application/fhir+json, not "${type || 'nothing'}"`, []);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 5_000_000) throw new FhirError('invalid_resource', 'The body is larger than 5 MB', []);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new FhirError('invalid_resource', 'The body is not valid JSON', []);
+  }
 }
 
 function originOf(req: Request): string {

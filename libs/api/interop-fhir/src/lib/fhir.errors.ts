@@ -1,7 +1,19 @@
 import { assertUnreachable } from '@benhan/api/core';
 import type { IssueType } from './fhir.types';
 
-export type FhirErrorCode = 'unknown_resource_type' | 'not_found' | 'unknown_search_parameter' | 'invalid_search_parameter' | 'unsupported_format' | 'scope_missing' | 'not_supported' | 'unknown_route';
+export type FhirErrorCode =
+  | 'unknown_resource_type'
+  | 'not_found'
+  | 'unknown_search_parameter'
+  | 'invalid_search_parameter'
+  | 'unsupported_format'
+  | 'scope_missing'
+  | 'not_supported'
+  | 'unknown_route'
+  | 'invalid_resource'
+  | 'unprocessable'
+  | 'conflict'
+  | 'precondition_failed';
 
 /**
  * An error of the FHIR facade. It carries what an OperationOutcome issue needs: the issue type and the
@@ -39,6 +51,14 @@ export class FhirError extends Error {
         return [405, 'not-supported'];
       case 'unknown_route':
         return [404, 'not-supported'];
+      case 'invalid_resource':
+        return [400, 'invalid'];
+      case 'unprocessable':
+        return [422, 'processing'];
+      case 'conflict':
+        return [409, 'conflict'];
+      case 'precondition_failed':
+        return [412, 'conflict'];
       default:
         return assertUnreachable(code);
     }

@@ -5,7 +5,7 @@ import { FhirError } from './fhir.errors';
 import type { FhirHit, FhirRequestContext, FhirResourceProvider } from './fhir-provider';
 import { FhirRegistry } from './fhir-registry';
 import type { Bundle, BundleLink } from './fhir.types';
-import { isUuid, parseSearch, type ParsedSearch } from './search/search-params';
+import { MAX_COUNT, isUuid, parseSearch, type ParsedSearch } from './search/search-params';
 
 /** The SMART scopes that let a system client read a type (SMART v1 `.read` and v2 `.rs`, per type or `*`). */
 export function scopesGranting(type: string): string[] {
@@ -42,20 +42,68 @@ export class FhirService {
     return hit;
   }
 
+  /** A resource the caller has just written, read back for the response (no access check or read audit: it is the sender's own). */
+  async readOwn(ctx: FhirRequestContext, type: string, id: string): Promise<FhirHit> {
+    const hit = await this.registry.get(type).read(ctx, id);
+    if (!hit) throw new FhirError('not_found', `${type}/${id} is not known`, [`${type}/${id}`]);
+    return hit;
+  }
+
   async search(ctx: FhirRequestContext, type: string, query: URLSearchParams, lenient: boolean): Promise<Bundle> {
     const provider = await this.authorize(ctx, type);
-    const search = parseSearch(query, provider.searchParams, lenient);
+    const { rest, include, revinclude } = includesOf(query, provider);
+    const search = parseSearch(rest, provider.searchParams, lenient);
     const result = await provider.search(ctx, search);
     await this.record(provider, result.hits, 'search', { total: result.total, params: search.echo.map(([k]) => k) });
+    const included = await this.included(ctx, type, result.hits, include, revinclude);
+    search.echo.push(...include.map((v): [string, string] => ['_include', v]), ...revinclude.map((v): [string, string] => ['_revinclude', v]));
+    const entry = [
+      ...result.hits.map((h) => ({ fullUrl: `${ctx.baseUrl}/${type}/${h.resource.id}`, resource: h.resource, search: { mode: 'match' as const } })),
+      ...included.map((h) => ({ fullUrl: `${ctx.baseUrl}/${h.resource.resourceType}/${h.resource.id}`, resource: h.resource, search: { mode: 'include' as const } })),
+    ];
     return {
       resourceType: 'Bundle',
       type: 'searchset',
       total: result.total,
       link: pagingLinks(`${ctx.baseUrl}/${type}`, search, result.total),
-      ...(result.hits.length
-        ? { entry: result.hits.map((h) => ({ fullUrl: `${ctx.baseUrl}/${type}/${h.resource.id}`, resource: h.resource, search: { mode: 'match' as const } })) }
-        : {}),
+      ...(entry.length ? { entry } : {}),
     };
+  }
+
+  /**
+   * `_revinclude=DiagnosticReport:based-on` (the reports of matched ServiceRequests) and `_include=DiagnosticReport:result`
+   * (the Observations of matched or revincluded reports). Each included type is authorised and audited like a search of it.
+   */
+  private async included(ctx: FhirRequestContext, type: string, hits: FhirHit[], include: string[], revinclude: string[]): Promise<FhirHit[]> {
+    if (!hits.length || (!include.length && !revinclude.length)) return [];
+    const out: FhirHit[] = [];
+    let reports = type === 'DiagnosticReport' ? hits : [];
+    if (revinclude.includes('DiagnosticReport:based-on')) {
+      reports = await this.searchBy(ctx, 'DiagnosticReport', 'based-on', hits.map((h) => `ServiceRequest/${h.resource.id}`));
+      out.push(...reports);
+    }
+    if (include.includes('DiagnosticReport:result')) {
+      const ids = reports.flatMap((r) => ((r.resource['result'] as { reference?: string }[] | undefined) ?? []).map((ref) => ref.reference?.split('/')[1] ?? '')).filter(isUuid);
+      out.push(...(await this.searchBy(ctx, 'Observation', '_id', ids)));
+    }
+    return out;
+  }
+
+  private async searchBy(ctx: FhirRequestContext, type: string, name: string, values: string[]): Promise<FhirHit[]> {
+    if (!values.length) return [];
+    const provider = await this.authorize(ctx, type);
+    const hits: FhirHit[] = [];
+    for (let i = 0; i < values.length; i += 100) {
+      const chunk = values.slice(i, i + 100);
+      const search: ParsedSearch = { clauses: [{ name, modifier: null, values: chunk }], count: MAX_COUNT, offset: 0, ignored: [], echo: [] };
+      for (let offset = 0; ; offset += MAX_COUNT) {
+        const page = await provider.search(ctx, { ...search, offset });
+        hits.push(...page.hits);
+        if (offset + MAX_COUNT >= page.total) break;
+      }
+    }
+    await this.record(provider, hits, 'search', { total: hits.length, params: [name], included: true });
+    return hits;
   }
 
   /** Staff need one of the type's roles; system clients a SMART system scope for it. A refusal is audited. */
@@ -93,6 +141,26 @@ export class FhirService {
       });
     }
   }
+}
+
+/** Split `_include` / `_revinclude` (and `_include:iterate`) off the query; a value the type does not support is a 400 naming it. */
+function includesOf(query: URLSearchParams, provider: FhirResourceProvider): { rest: URLSearchParams; include: string[]; revinclude: string[] } {
+  const rest = new URLSearchParams();
+  const include: string[] = [];
+  const revinclude: string[] = [];
+  for (const [key, value] of query) {
+    const [name, modifier] = key.split(':', 2);
+    if (name !== '_include' && name !== '_revinclude') {
+      rest.append(key, value);
+      continue;
+    }
+    const allowed = (name === '_include' ? provider.includes : provider.revIncludes) ?? [];
+    if ((modifier && modifier !== 'iterate') || !allowed.includes(value)) {
+      throw new FhirError('unknown_search_parameter', `${key}=${value} is not supported on ${provider.type}${allowed.length ? ` (supported: ${allowed.join(', ')})` : ''}`, [key]);
+    }
+    (name === '_include' ? include : revinclude).push(value);
+  }
+  return { rest, include, revinclude };
 }
 
 function pagingLinks(url: string, search: ParsedSearch, total: number): BundleLink[] {

@@ -53,7 +53,7 @@ export interface Bundle extends FhirResource {
   type: 'searchset';
   total: number;
   link: BundleLink[];
-  entry?: { fullUrl: string; resource: FhirResource; search: { mode: 'match' } }[];
+  entry?: { fullUrl: string; resource: FhirResource; search: { mode: 'match' | 'include' } }[];
 }
 
 /** Benhan's own identifier systems (Vietnamese identifiers have no HL7-registered URI yet). */

@@ -8,32 +8,45 @@ import { referenceId, type ParsedSearch, type SearchParamDefinition } from '../s
 import { SqlSearch } from '../search/sql-search';
 import { LOINC } from './common';
 import { VITAL_SIGNS_PROFILE, VITAL_SIGN_CODES, toFhirVitalSign, type VitalSignRow } from './observation.mapper';
+import { SERVICE_CODE_SYSTEM, toFhirLabObservation, type LabObservationRow } from './orders.mappers';
 
 /** LOINC code → charted kinds (the BP panel and its systolic/diastolic component codes all find the panel). */
 const KINDS_BY_CODE = new Map<string, string>(Object.entries(VITAL_SIGN_CODES).flatMap(([kind, d]) => [[d.code, kind], ...(d.alsoCode ? [[d.alsoCode.code, kind] as [string, string]] : [])]));
 
+/** One row of the union of both sources: enough to search, sort and page; the full rows are read afterwards. */
+interface ObservationKey {
+  src: 'vital' | 'lab';
+  id: string;
+  patient_id: string;
+}
+
 /**
- * Observation: the nurses' care chart vital signs (documents domain, `vital_sign_observations`), department-scoped.
- * The orders domain's lab results will need their own provider; then this one becomes the vital-signs half of a
- * composite Observation provider (category decides which table is read).
+ * Observation, from two sources behind one type: the nurses' care chart vital signs (documents domain,
+ * `vital_sign_observations`, category vital-signs) and the lab results of the orders domain (`observations`,
+ * category laboratory, basedOn the order's ServiceRequests). Searches run over the union of both (so paging and
+ * totals are exact), department-scoped; `category` picks one source.
  */
 @Injectable()
 export class ObservationProvider implements FhirResourceProvider {
   readonly type = 'Observation';
-  readonly documentation = 'Vital signs of the care chart (category vital-signs, LOINC, UCUM); blood pressure as a panel with components';
+  readonly documentation =
+    'Vital signs of the care chart (category vital-signs, LOINC, UCUM; blood pressure as a panel with components) and lab results (category laboratory, basedOn the ServiceRequests; a correction is status corrected and the value it replaced stays readable)';
   readonly profiles = [VITAL_SIGNS_PROFILE];
   readonly roles = ['doctor', 'nurse', 'records_officer', 'inspector'] as const;
   readonly audit = { action: 'document_read', resourceType: 'chart_entry' } as const;
+  /** Lab results only (a lone Observation is a one-value lab report); vital signs are charted in the EMR. */
+  readonly creatable = true;
   readonly searchParams: readonly SearchParamDefinition[] = [
     ID_PARAM,
     LAST_UPDATED_PARAM,
     reference('patient', 'The patient (Patient/<id>)'),
     reference('subject', 'The patient (Patient/<id>)'),
     reference('encounter', 'The encounter (Encounter/<id>)'),
-    token('category', 'vital-signs'),
-    token('code', 'LOINC code (http://loinc.org|8867-4); 85354-9 finds blood pressure panels'),
-    date('date', 'When the measurement was taken'),
-    token('status', 'final | entered-in-error'),
+    reference('based-on', 'The order item of a lab result (ServiceRequest/<id>): the results of its order'),
+    token('category', 'vital-signs | laboratory'),
+    token('code', `LOINC code (http://loinc.org|8867-4; 85354-9 finds blood pressure panels) or a lab service code (${SERVICE_CODE_SYSTEM})`),
+    date('date', 'When the measurement was taken or the specimen collected'),
+    token('status', 'preliminary | final | corrected | entered-in-error'),
   ];
 
   constructor(
@@ -42,19 +55,27 @@ export class ObservationProvider implements FhirResourceProvider {
   ) {}
 
   async read(ctx: FhirRequestContext, id: string): Promise<FhirHit | null> {
-    const row = (await this.query(ctx).andWhere('o.id = :id', { id }).getRawOne()) as VitalSignRow | undefined;
-    return row ? { resource: toFhirVitalSign(row), patientId: row.patient_id } : null;
+    const [hit] = await this.load(ctx, [{ src: 'vital', id, patient_id: '' }, { src: 'lab', id, patient_id: '' }]);
+    return hit ?? null;
   }
 
   async search(ctx: FhirRequestContext, search: ParsedSearch): Promise<FhirSearchResult> {
-    const sql = new SqlSearch(this.access.applyScope(this.query(ctx), 'o.patient_id', ctx.principal));
+    const view = `(SELECT 'vital' AS src, v.id, v.patient_id, v.encounter_id, v.kind, NULL::text AS code, NULL::uuid AS order_id, v.taken_at AS effective,
+                          COALESCE(v.in_error_at, v.recorded_at) AS last_updated, CASE WHEN v.in_error_at IS NULL THEN 'final' ELSE 'entered-in-error' END AS fhir_status
+                     FROM ${this.vitalView()} v
+                   UNION ALL
+                   SELECT 'lab', ob.id, ob.patient_id, ob.encounter_id, NULL, ob.code, ob.order_id, COALESCE(ob.effective_at, ob.issued), COALESCE(ob.superseded_at, ob.created_at),
+                          CASE WHEN ob.status = 'entered_in_error' THEN 'entered-in-error' WHEN ob.status = 'final' AND ob.supersedes_id IS NOT NULL THEN 'corrected' ELSE ob.status END
+                     FROM observations ob WHERE ob.facility_id = :facility)`;
+    const qb = this.dataSource.createQueryBuilder().select('o.src', 'src').addSelect('o.id', 'id').addSelect('o.patient_id', 'patient_id').from(view, 'o').setParameter('facility', ctx.facilityId);
+    const sql = new SqlSearch(this.access.applyScope(qb, 'o.patient_id', ctx.principal));
     for (const clause of search.clauses) {
       switch (clause.name) {
         case '_id':
           idCondition(sql, clause, 'o.id');
           break;
         case '_lastUpdated':
-          dateCondition(sql, clause, 'COALESCE(o.in_error_at, o.recorded_at)');
+          dateCondition(sql, clause, 'o.last_updated');
           break;
         case 'patient':
         case 'subject':
@@ -63,39 +84,72 @@ export class ObservationProvider implements FhirResourceProvider {
         case 'encounter':
           sql.anyOf(clause, (v, p) => (referenceId(v, 'Encounter') ? `o.encounter_id = ${p(referenceId(v, 'Encounter'))}` : null));
           break;
+        case 'based-on':
+          sql.anyOf(clause, (v, p) => (referenceId(v, 'ServiceRequest') ? `o.order_id IN (SELECT oi.order_id FROM order_items oi WHERE oi.id = ${p(referenceId(v, 'ServiceRequest'))})` : null));
+          break;
         case 'category':
-          sql.token(clause, (t) => (t.code === 'vital-signs' ? 'true' : null));
+          sql.token(clause, (t) => (t.code === 'vital-signs' ? `o.src = 'vital'` : t.code === 'laboratory' ? `o.src = 'lab'` : null));
           break;
         case 'code':
-          sql.token(clause, (t, p) => (t.code && (t.system === undefined || t.system === LOINC) && KINDS_BY_CODE.has(t.code) ? `o.kind = ${p(KINDS_BY_CODE.get(t.code))}` : null));
+          sql.token(clause, (t, p) => {
+            if (!t.code) return null;
+            const vital = (t.system === undefined || t.system === LOINC) && KINDS_BY_CODE.has(t.code) ? `(o.src = 'vital' AND o.kind = ${p(KINDS_BY_CODE.get(t.code))})` : null;
+            const lab = t.system === undefined || t.system === LOINC || t.system === SERVICE_CODE_SYSTEM ? `(o.src = 'lab' AND o.code = ${p(t.code)})` : null;
+            return [vital, lab].filter(Boolean).join(' OR ') || null;
+          });
           break;
         case 'date':
-          dateCondition(sql, clause, 'o.taken_at');
+          dateCondition(sql, clause, 'o.effective');
           break;
         case 'status':
-          sql.token(clause, (t) => (t.code === 'final' ? 'o.in_error_at IS NULL' : t.code === 'entered-in-error' ? 'o.in_error_at IS NOT NULL' : null));
+          sql.token(clause, (t, p) => (t.code ? `o.fhir_status = ${p(t.code)}` : null));
           break;
       }
     }
-    const { rows, total } = await sql.page<VitalSignRow>(search, [
-      ['o.taken_at', 'DESC'],
+    const { rows, total } = await sql.page<ObservationKey>(search, [
+      ['o.effective', 'DESC'],
       ['o.id', 'ASC'],
     ]);
-    return { hits: rows.map((r) => ({ resource: toFhirVitalSign(r), patientId: r.patient_id })), total };
+    return { hits: await this.load(ctx, rows), total };
   }
 
-  /** One row per observation; the diastolic value taken with a systolic one joins it (same encounter and time). */
-  private query(ctx: FhirRequestContext) {
-    const view = `(SELECT o.id, o.kind, o.value, o.unit, o.flag, o.taken_at, o.recorded_at, o.recorded_by, o.encounter_id, e.patient_id,
-                          dia.value AS dia_value, dia.unit AS dia_unit, dia.flag AS dia_flag, x.recorded_at AS in_error_at
-                     FROM vital_sign_observations o
-                     JOIN encounters e ON e.id = o.encounter_id
-                     LEFT JOIN vital_sign_entered_in_error x ON x.observation_id = o.id
-                     LEFT JOIN LATERAL (
-                       SELECT d.value, d.unit, d.flag FROM vital_sign_observations d
-                        WHERE o.kind = 'systolic_bp' AND d.encounter_id = o.encounter_id AND d.kind = 'diastolic_bp' AND d.taken_at = o.taken_at
-                        ORDER BY abs(extract(epoch FROM d.recorded_at - o.recorded_at)), d.id LIMIT 1) dia ON true
-                    WHERE o.facility_id = :facility AND o.kind <> 'diastolic_bp')`;
-    return this.dataSource.createQueryBuilder().select('o.*').from(view, 'o').setParameter('facility', ctx.facilityId);
+  /** The full rows of these keys, mapped, in the keys' order (keys of a missing row are skipped). */
+  private async load(ctx: FhirRequestContext, keys: ObservationKey[]): Promise<FhirHit[]> {
+    const ids = (src: ObservationKey['src']) => keys.filter((k) => k.src === src).map((k) => k.id);
+    const vitalIds = ids('vital');
+    const labIds = ids('lab');
+    const vitals = vitalIds.length
+      ? ((await this.dataSource.createQueryBuilder().select('o.*').from(this.vitalView(), 'o').setParameter('facility', ctx.facilityId).andWhere('o.id = ANY(:ids)', { ids: vitalIds }).getRawMany()) as VitalSignRow[])
+      : [];
+    const labs = labIds.length
+      ? ((await this.dataSource.query(
+          `SELECT ob.*, ob.status AS lab_status, ob.code ~ '^[0-9]{1,7}-[0-9]$' AS loinc_code,
+                  ARRAY(SELECT i.id::text FROM order_items i WHERE i.order_id = ob.order_id ORDER BY i.position) AS item_ids
+             FROM observations ob WHERE ob.facility_id = $1 AND ob.id = ANY($2::uuid[])`,
+          [ctx.facilityId, labIds],
+        )) as LabObservationRow[])
+      : [];
+    const hits: FhirHit[] = [];
+    for (const key of keys) {
+      const vital = key.src === 'vital' ? vitals.find((v) => v.id === key.id) : undefined;
+      const lab = key.src === 'lab' ? labs.find((l) => l.id === key.id) : undefined;
+      if (vital) hits.push({ resource: toFhirVitalSign(vital), patientId: vital.patient_id });
+      else if (lab) hits.push({ resource: toFhirLabObservation(lab), patientId: lab.patient_id });
+    }
+    return hits;
+  }
+
+  /** Vital signs, one row per observation; the diastolic value taken with a systolic one joins it (same encounter and time). */
+  private vitalView(): string {
+    return `(SELECT o.id, o.kind, o.value, o.unit, o.flag, o.taken_at, o.recorded_at, o.recorded_by, o.encounter_id, e.patient_id,
+                    dia.value AS dia_value, dia.unit AS dia_unit, dia.flag AS dia_flag, x.recorded_at AS in_error_at
+               FROM vital_sign_observations o
+               JOIN encounters e ON e.id = o.encounter_id
+               LEFT JOIN vital_sign_entered_in_error x ON x.observation_id = o.id
+               LEFT JOIN LATERAL (
+                 SELECT d.value, d.unit, d.flag FROM vital_sign_observations d
+                  WHERE o.kind = 'systolic_bp' AND d.encounter_id = o.encounter_id AND d.kind = 'diastolic_bp' AND d.taken_at = o.taken_at
+                  ORDER BY abs(extract(epoch FROM d.recorded_at - o.recorded_at)), d.id LIMIT 1) dia ON true
+              WHERE o.facility_id = :facility AND o.kind <> 'diastolic_bp')`;
   }
 }

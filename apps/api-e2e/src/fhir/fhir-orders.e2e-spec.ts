@@ -1,0 +1,460 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { CensusEntry, Department } from '@benhan/shared/contracts';
+import { TestSystem, type HttpResult } from '../support/system';
+import { fhirProblems, warmUpValidators } from './fhir-validation';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- FHIR resources are read as loose JSON here; the validators check their shape */
+type Json = any;
+
+const LIPID_PATIENT_CCCD = '001065009876';
+const XRAY_PATIENT_CCCD = '001047001122';
+const FIXTURES = join(__dirname, 'fixtures');
+const fixture = (name: string): Json => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+
+describe('FHIR R4: orders and results (ServiceRequest, lab Observation, DiagnosticReport, ImagingStudy)', () => {
+  let system: TestSystem;
+  let doctor: string;
+  let inspector: string;
+  let lis: string;
+  let census: CensusEntry[];
+  const received: string[] = [];
+
+  /** A FHIR request; every response is checked for the FHIR media type and validated (any problem fails the test). */
+  async function fhir(path: string, token?: string, options: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult<Json>> {
+    const res = await system.request<Json>(options.method ?? 'GET', `/fhir/R4${path}`, {
+      token,
+      json: options.json,
+      headers: { accept: 'application/fhir+json', ...(options.json ? { 'content-type': 'application/fhir+json' } : {}), ...options.headers },
+    });
+    expect(res.headers.get('content-type')).toBe('application/fhir+json; charset=utf-8');
+    expect(fhirProblems(res.body)).toEqual([]);
+    for (const entry of res.body?.entry ?? []) if (entry.resource) expect(fhirProblems(entry.resource)).toEqual([]);
+    received.push(`${res.body?.resourceType} ${path}`);
+    return res;
+  }
+
+  async function clientToken(clientId: 'lis' | 'pacs', scope?: string): Promise<string> {
+    const res = await system.request<{ access_token: string }>('POST', '/api/auth/token', {
+      form: { grant_type: 'client_credentials', client_id: clientId, client_secret: `${clientId}-demo-secret-2026`, ...(scope ? { scope } : {}) },
+    });
+    expect(res.status).toBe(200);
+    return res.body.access_token;
+  }
+
+  async function stayOf(cccd: string): Promise<{ patientId: string; encounterId: string }> {
+    const [row] = await system.sql<{ patient_id: string; encounter_id: string }>(
+      `SELECT e.patient_id, e.id AS encounter_id FROM encounters e JOIN patients p ON p.id = e.patient_id WHERE p.citizen_id = $1 AND e.status = 'in_progress'`,
+      [cccd],
+    );
+    return { patientId: row.patient_id, encounterId: row.encounter_id };
+  }
+
+  beforeAll(async () => {
+    warmUpValidators();
+    system = await TestSystem.start();
+    [doctor, inspector] = [await system.token('doctor'), await system.token('inspector')];
+    const departments = (await system.request<Department[]>('GET', '/api/departments', { token: doctor })).body;
+    const noi = departments.find((d) => d.code === 'NOI')?.id ?? '';
+    census = (await system.request<CensusEntry[]>('GET', `/api/encounters/census?departmentId=${noi}`, { token: doctor })).body;
+    lis = await clientToken('lis');
+  });
+  afterAll(() => system?.stop());
+
+  it('lists the orders types in the CapabilityStatement, and every parameter it lists is accepted', async () => {
+    const cs = (await fhir('/metadata')).body;
+    const types = cs.rest[0].resource.map((r: Json) => r.type);
+    expect(types).toEqual(expect.arrayContaining(['DiagnosticReport', 'ImagingStudy', 'Observation', 'ServiceRequest']));
+    for (const resource of cs.rest[0].resource.filter((r: Json) => ['DiagnosticReport', 'ImagingStudy', 'Observation', 'ServiceRequest'].includes(r.type))) {
+      for (const param of resource.searchParam) {
+        const value = param.type === 'date' ? '2026' : param.type === 'reference' ? 'Patient/00000000-0000-4000-8000-000000000000' : 'x';
+        const res = await fhir(`/${resource.type}?${param.name}=${value}&_count=1`, inspector);
+        expect([resource.type, param.name, res.status]).toEqual([resource.type, param.name, 200]);
+      }
+    }
+  });
+
+  it('serves each order item as a ServiceRequest: status, intent, priority, LOINC and service code, ICD-10 reason, requester, requisition', async () => {
+    const stay = await stayOf(LIPID_PATIENT_CCCD);
+    const res = await fhir(`/ServiceRequest?patient=Patient/${stay.patientId}&category=laboratory`, doctor);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(2);
+    const [cbc, lipid] = res.body.entry.map((e: Json) => e.resource).sort((a: Json, b: Json) => a.identifier[0].value.localeCompare(b.identifier[0].value));
+    expect(cbc).toMatchObject({
+      status: 'completed',
+      intent: 'order',
+      priority: 'routine',
+      subject: { reference: `Patient/${stay.patientId}` },
+      encounter: { reference: `Encounter/${stay.encounterId}` },
+      requester: { reference: expect.stringMatching(/^Practitioner\//) },
+      reasonCode: [{ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'E11.9' }] }],
+      note: [{ text: 'Đái tháo đường típ 2, kiểm tra mỡ máu.' }],
+    });
+    expect(cbc.code.coding.map((c: Json) => [c.system, c.code])).toEqual(
+      expect.arrayContaining([['https://benhan.dev/fhir/sid/service-code', 'HH-CBC']]),
+    );
+    expect(cbc.requisition).toEqual(lipid.requisition);
+    expect(cbc.authoredOn).toBeDefined();
+    const read = await fhir(`/ServiceRequest/${cbc.id}`, doctor);
+    expect(read.body).toEqual(cbc);
+    expect(read.headers.get('etag')).toBe(`W/"${cbc.meta.versionId}"`);
+    const byCode = await fhir(`/ServiceRequest?code=https://benhan.dev/fhir/sid/service-code|SH-LIPID&patient=Patient/${stay.patientId}`, doctor);
+    expect(byCode.body.entry.map((e: Json) => e.resource.id)).toEqual([lipid.id]);
+  });
+
+  it('serves lab results as laboratory Observations beside the vital signs, found by category, code, based-on, status and date', async () => {
+    const stay = await stayOf(LIPID_PATIENT_CCCD);
+    const srs = (await fhir(`/ServiceRequest?patient=Patient/${stay.patientId}`, doctor)).body.entry.map((e: Json) => e.resource);
+    const labs = await fhir(`/Observation?patient=Patient/${stay.patientId}&category=laboratory&_count=50`, doctor);
+    expect(labs.body.total).toBe(11);
+    const ldl = labs.body.entry.map((e: Json) => e.resource).find((o: Json) => o.code.coding[0].code === '22748-8');
+    expect(ldl).toMatchObject({
+      status: 'final',
+      category: [{ coding: [{ code: 'laboratory' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code: '22748-8' }] },
+      valueQuantity: { value: 3.9, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' },
+      interpretation: [{ coding: [{ code: 'H' }] }],
+      encounter: { reference: `Encounter/${stay.encounterId}` },
+    });
+    expect(ldl.basedOn.map((b: Json) => b.reference).sort()).toEqual(srs.map((s: Json) => `ServiceRequest/${s.id}`).sort());
+    expect(ldl.referenceRange[0].high).toBeDefined();
+    expect((await fhir(`/Observation/${ldl.id}`, doctor)).body).toEqual(ldl);
+    const byCode = await fhir(`/Observation?patient=Patient/${stay.patientId}&code=http://loinc.org|22748-8`, doctor);
+    expect(byCode.body.entry.map((e: Json) => e.resource.id)).toEqual([ldl.id]);
+    const basedOn = await fhir(`/Observation?based-on=ServiceRequest/${srs[0].id}&status=final&date=ge2020&_count=0`, doctor);
+    expect(basedOn.body.total).toBe(11);
+    const all = await fhir(`/Observation?patient=Patient/${stay.patientId}&_count=0`, doctor);
+    const vitals = await fhir(`/Observation?patient=Patient/${stay.patientId}&category=vital-signs&_count=0`, doctor);
+    expect(all.body.total).toBe(11 + vitals.body.total);
+  });
+
+  it('serves reports as DiagnosticReports (LAB with its Observations, RAD with conclusion, findings and ImagingStudy)', async () => {
+    const stay = await stayOf(LIPID_PATIENT_CCCD);
+    const reports = await fhir(`/DiagnosticReport?patient=Patient/${stay.patientId}&category=LAB`, doctor);
+    expect(reports.body.total).toBe(1);
+    const report = reports.body.entry[0].resource;
+    expect(report).toMatchObject({
+      status: 'final',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'LAB' }] }],
+      identifier: [{ system: 'https://benhan.dev/fhir/sid/report/lis', value: 'LIS-DEMO-0001' }],
+      conclusion: 'Mỡ máu: LDL-C tăng.',
+    });
+    expect(report.result).toHaveLength(11);
+    expect(report.basedOn).toHaveLength(2);
+    expect((await fhir(`/DiagnosticReport?identifier=LIS-DEMO-0001`, doctor)).body.entry[0].resource.id).toBe(report.id);
+    expect((await fhir(`/DiagnosticReport?based-on=${report.basedOn[0].reference}`, doctor)).body.total).toBe(1);
+    expect((await fhir(`/DiagnosticReport?result=${report.result[0].reference}`, doctor)).body.total).toBe(1);
+    expect((await fhir(`/DiagnosticReport/${report.id}`, doctor)).body).toEqual(report);
+
+    const xray = await stayOf(XRAY_PATIENT_CCCD);
+    const rad = (await fhir(`/DiagnosticReport?patient=Patient/${xray.patientId}&category=RAD`, doctor)).body.entry[0].resource;
+    expect(rad).toMatchObject({ status: 'final', conclusion: 'Hình ảnh viêm phổi thuỳ dưới phổi phải.', imagingStudy: [{ reference: expect.stringMatching(/^ImagingStudy\//) }] });
+    expect(Buffer.from(rad.presentedForm[0].data, 'base64').toString('utf8')).toContain('Đám mờ không đều');
+    const study = (await fhir(`/${rad.imagingStudy[0].reference}`, doctor)).body;
+    expect(study).toMatchObject({
+      resourceType: 'ImagingStudy',
+      status: 'available',
+      identifier: [{ system: 'urn:dicom:uid', value: 'urn:oid:1.2.826.0.1.3680043.10.1482.2026.1' }],
+      modality: [{ system: 'http://dicom.nema.org/resources/ontology/DCM', code: 'CR' }],
+      numberOfSeries: 1,
+      numberOfInstances: 1,
+      endpoint: [{ reference: '#viewer' }],
+      basedOn: rad.basedOn,
+    });
+    expect(study.contained[0]).toMatchObject({ resourceType: 'Endpoint', address: expect.stringContaining('StudyInstanceUIDs=1.2.826.0.1.3680043.10.1482.2026.1') });
+    const byUid = await fhir(`/ImagingStudy?identifier=urn:dicom:uid|urn:oid:1.2.826.0.1.3680043.10.1482.2026.1&modality=CR&basedon=${rad.basedOn[0].reference}`, doctor);
+    expect(byUid.body.entry.map((e: Json) => e.resource.id)).toEqual([study.id]);
+  });
+
+  it('includes the reports of ServiceRequests (_revinclude=DiagnosticReport:based-on) and their Observations (_include=DiagnosticReport:result), search mode include', async () => {
+    const stay = await stayOf(LIPID_PATIENT_CCCD);
+    const res = await fhir(`/ServiceRequest?patient=Patient/${stay.patientId}&_revinclude=DiagnosticReport:based-on&_include=DiagnosticReport:result`, doctor);
+    const byMode = (mode: string) => res.body.entry.filter((e: Json) => e.search.mode === mode).map((e: Json) => e.resource);
+    expect(byMode('match').map((r: Json) => r.resourceType)).toEqual(['ServiceRequest', 'ServiceRequest']);
+    const reports = byMode('include').filter((r: Json) => r.resourceType === 'DiagnosticReport');
+    expect(reports).toHaveLength(1);
+    const observations = byMode('include').filter((r: Json) => r.resourceType === 'Observation');
+    expect(observations.map((o: Json) => `Observation/${o.id}`).sort()).toEqual(reports[0].result.map((r: Json) => r.reference).sort());
+    expect(res.body.total).toBe(2);
+    expect(res.body.link[0].url).toContain('_revinclude=DiagnosticReport%3Abased-on');
+    const onReports = await fhir(`/DiagnosticReport?patient=Patient/${stay.patientId}&_include=DiagnosticReport:result`, doctor);
+    expect(onReports.body.entry.filter((e: Json) => e.search.mode === 'include')).toHaveLength(11);
+    const unsupported = await fhir(`/Patient?_include=Patient:organization`, doctor);
+    expect([unsupported.status, unsupported.body.issue[0].expression]).toEqual([400, ['_include']]);
+    const cs = (await fhir('/metadata')).body.rest[0].resource.find((r: Json) => r.type === 'ServiceRequest');
+    expect([cs.searchInclude, cs.searchRevInclude]).toEqual([['DiagnosticReport:result'], ['DiagnosticReport:based-on']]);
+  });
+
+  it('shows a correction as corrected while the value it replaced stays readable', async () => {
+    const stay = await stayOf(LIPID_PATIENT_CCCD);
+    const [order] = await system.sql<{ id: string }>(`SELECT id FROM orders WHERE patient_id = $1 AND category = 'laboratory'`, [stay.patientId]);
+    const before = (await fhir(`/Observation?patient=Patient/${stay.patientId}&code=22748-8`, doctor)).body.entry[0].resource;
+    const corrected = await system.request('POST', `/api/orders/${order.id}/results`, {
+      token: await clientToken('lis', 'results.write'),
+      json: { externalId: 'LIS-DEMO-0001', status: 'corrected', observations: [{ code: '22748-8', valueQuantity: 3.6, unit: 'mmol/L' }], conclusion: 'Mỡ máu: LDL-C tăng (đã hiệu chỉnh).' },
+    });
+    expect(corrected.status).toBe(201);
+    const current = await fhir(`/Observation?patient=Patient/${stay.patientId}&code=22748-8&status=corrected`, doctor);
+    expect(current.body.entry.map((e: Json) => e.resource.valueQuantity.value)).toEqual([3.6]);
+    const old = (await fhir(`/Observation/${before.id}`, doctor)).body;
+    expect(old).toMatchObject({ id: before.id, valueQuantity: { value: 3.9 }, meta: { versionId: '2' } });
+    expect(old.note[0].text).toContain(current.body.entry[0].resource.id);
+    const reports = await fhir(`/DiagnosticReport?identifier=LIS-DEMO-0001&_count=5`, doctor);
+    expect(reports.body.entry.map((e: Json) => e.resource.status).sort()).toEqual(['corrected', 'final']);
+  });
+
+  it('lets the LIS poll for new active lab orders (status=active&_lastUpdated=gt…&category=laboratory) with its system scopes', async () => {
+    const stay = census[0];
+    const since = new Date(Date.now() - 1000).toISOString();
+    const placed = await system.request<{ id: string }>('POST', `/api/encounters/${stay.encounterId}/orders`, {
+      token: doctor,
+      json: { category: 'laboratory', priority: 'urgent', items: ['SH-ELEC'], reason: { code: 'E87.6' } },
+    });
+    expect(placed.status).toBe(201);
+    const poll = `/ServiceRequest?status=active&_lastUpdated=gt${since}&category=laboratory`;
+    expect((await fhir(poll, lis)).body.total ?? 0).toBe(0);
+    const activated = await system.request('POST', `/api/orders/${placed.body.id}/activate`, { token: doctor, json: { pin: '123456' } });
+    expect(activated.status).toBe(200);
+    const found = await fhir(poll, lis);
+    expect(found.body.total).toBe(1);
+    expect(found.body.entry[0].resource).toMatchObject({ status: 'active', priority: 'urgent', requisition: { value: placed.body.id } });
+    expect((await fhir(`/ServiceRequest?status=active&_lastUpdated=gt${since}&category=imaging`, lis)).body.total).toBe(0);
+  });
+
+  /** A new signed lab order on a stay of the ward: its id and its ServiceRequests (one per item). */
+  async function activeOrder(items: string[], stay = census[0]): Promise<{ orderId: string; requests: Json[]; patientId: string; encounterId: string }> {
+    const placed = await system.request<{ id: string }>('POST', `/api/encounters/${stay.encounterId}/orders`, { token: doctor, json: { category: 'laboratory', priority: 'routine', items } });
+    expect(placed.status).toBe(201);
+    expect((await system.request('POST', `/api/orders/${placed.body.id}/activate`, { token: doctor, json: { pin: '123456' } })).status).toBe(200);
+    const requests = (await fhir(`/ServiceRequest?requisition=${placed.body.id}`, lis)).body.entry.map((e: Json) => e.resource);
+    return { orderId: placed.body.id, requests, patientId: stay.patientId, encounterId: stay.encounterId };
+  }
+
+  function electrolytes(order: { requests: Json[]; patientId: string }, reportId: string, potassium: Json = { value: 3.1, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' }): Json {
+    const urls = [randomUUID(), randomUUID(), randomUUID(), randomUUID()].map((u) => `urn:uuid:${u}`);
+    const subject = { reference: `Patient/${order.patientId}` };
+    const obs = (code: string, valueQuantity: Json) => ({
+      resourceType: 'Observation',
+      status: 'final',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code }] },
+      subject,
+      valueQuantity,
+    });
+    return {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        {
+          fullUrl: urls[0],
+          resource: {
+            resourceType: 'DiagnosticReport',
+            identifier: [{ system: 'https://benhan.dev/fhir/sid/report/lis', value: reportId }],
+            basedOn: [{ reference: `ServiceRequest/${order.requests[0].id}` }],
+            status: 'final',
+            category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'LAB' }] }],
+            code: { text: 'Điện giải đồ' },
+            subject,
+            issued: new Date().toISOString(),
+            result: urls.slice(1).map((reference) => ({ reference })),
+            conclusion: 'Hạ kali máu nhẹ.',
+          },
+          request: { method: 'POST', url: 'DiagnosticReport', ifNoneExist: `identifier=https://benhan.dev/fhir/sid/report/lis|${reportId}` },
+        },
+        { fullUrl: urls[1], resource: obs('2951-2', { value: 136, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' }), request: { method: 'POST', url: 'Observation' } },
+        { fullUrl: urls[2], resource: obs('2823-3', potassium), request: { method: 'POST', url: 'Observation' } },
+        { fullUrl: urls[3], resource: obs('2075-0', { value: 101, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' }), request: { method: 'POST', url: 'Observation' } },
+      ],
+    };
+  }
+
+  const post = (path: string, json: unknown, token = lis, headers: Record<string, string> = {}) => fhir(path, token, { method: 'POST', json, headers });
+
+  it('records a transaction Bundle (DiagnosticReport + 3 Observations, urn:uuid references) in one go, idempotently, audited', async () => {
+    const order = await activeOrder(['SH-ELEC']);
+    const bundle = electrolytes(order, 'LIS-FHIR-0001');
+    const res = await post('', bundle);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ resourceType: 'Bundle', type: 'transaction-response' });
+    expect(res.body.entry.map((e: Json) => e.response.status)).toEqual(['201 Created', '201 Created', '201 Created', '201 Created']);
+    const [reportLoc, ...obsLocs] = res.body.entry.map((e: Json) => e.response.location as string);
+    expect(reportLoc).toMatch(/^DiagnosticReport\/[0-9a-f-]{36}\/_history\/1$/);
+    const report = (await fhir(`/${reportLoc.split('/_history')[0]}`, doctor)).body;
+    expect(report).toMatchObject({ status: 'final', conclusion: 'Hạ kali máu nhẹ.', identifier: [{ value: 'LIS-FHIR-0001' }] });
+    expect(report.result.map((r: Json) => r.reference)).toEqual(obsLocs.map((l: string) => l.split('/_history')[0]));
+    const k = (await fhir(`/${obsLocs[1].split('/_history')[0]}`, doctor)).body;
+    expect(k).toMatchObject({ code: { coding: [{ code: '2823-3' }] }, valueQuantity: { value: 3.1 }, interpretation: [{ coding: [{ code: 'L' }] }], basedOn: [{ reference: `ServiceRequest/${order.requests[0].id}` }] });
+    expect((await fhir(`/ServiceRequest/${order.requests[0].id}`, lis)).body.status).toBe('completed');
+    const [event] = await system.sql<{ actor_username: string; detail: Json }>(`SELECT actor_username, detail FROM audit_events WHERE action = 'result_record' AND resource_id = $1`, [report.id]);
+    expect(event.detail).toMatchObject({ externalId: 'LIS-FHIR-0001', observations: 3 });
+
+    // The same message again, and a conditional create of the same report id: nothing new, the same locations.
+    const again = await post('', bundle);
+    expect(again.body.entry.map((e: Json) => [e.response.status, e.response.location])).toEqual(res.body.entry.map((e: Json) => ['200 OK', e.response.location]));
+    const conditional = await post('', electrolytes(order, 'LIS-FHIR-0001', { value: 3.0, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' }));
+    expect(conditional.body.entry[0].response).toMatchObject({ status: '200 OK', location: reportLoc });
+    expect(await system.sql(`SELECT id FROM diagnostic_reports WHERE external_id = 'LIS-FHIR-0001'`)).toHaveLength(1);
+  });
+
+  it('refuses an invalid or mismatched transaction as a whole, naming the element (FHIRPath), and writes without a write scope', async () => {
+    const order = await activeOrder(['SH-ELEC']);
+    const noUnit = electrolytes(order, 'LIS-FHIR-0002', { value: 3.1 });
+    const res = await post('', noUnit);
+    expect(res.status).toBe(400);
+    expect(res.body.issue[0]).toMatchObject({ severity: 'error', code: 'invalid', expression: ['Bundle.entry[2].resource.valueQuantity.unit'] });
+    const wrongUnit = await post('', electrolytes(order, 'LIS-FHIR-0002', { value: 3.1, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' }));
+    expect([wrongUnit.status, wrongUnit.body.issue[0].expression]).toEqual([400, ['Bundle.entry[2].resource.valueQuantity.unit']]);
+    const notOrdered = electrolytes(order, 'LIS-FHIR-0002');
+    notOrdered.entry[3].resource.code.coding[0].code = '14749-6';
+    const mismatch = await post('', notOrdered);
+    expect([mismatch.status, mismatch.body.issue[0].code, mismatch.body.issue[0].expression]).toEqual([422, 'processing', ['Bundle.entry[3].resource.code']]);
+    const otherPatient = electrolytes(order, 'LIS-FHIR-0002');
+    otherPatient.entry[1].resource.subject = { reference: `Patient/${census[1].patientId}` };
+    expect((await post('', otherPatient)).body.issue[0].expression).toEqual(['Bundle.entry[1].resource.subject']);
+    expect(await system.sql(`SELECT id FROM diagnostic_reports WHERE external_id = 'LIS-FHIR-0002'`)).toEqual([]);
+    expect(await system.sql(`SELECT id FROM observations WHERE order_id = $1`, [order.orderId])).toEqual([]);
+
+    expect((await post('', { ...noUnit, type: 'batch' })).body.issue[0].expression).toEqual(['Bundle.type']);
+    const staff = await post('', electrolytes(order, 'LIS-FHIR-0002'), doctor);
+    expect([staff.status, staff.body.issue[0].code]).toEqual([403, 'forbidden']);
+    const readOnly = await post('', electrolytes(order, 'LIS-FHIR-0002'), await clientToken('lis', 'system/*.read'));
+    expect([readOnly.status, readOnly.body.issue[0].expression]).toEqual([403, ['DiagnosticReport']]);
+    const pacs = await post('', electrolytes(order, 'LIS-FHIR-0002'), await clientToken('pacs'));
+    expect([pacs.status, pacs.body.issue[0].expression]).toEqual([403, ['Observation']]);
+  });
+
+  it('accepts the HL7 examples Observation-f001, DiagnosticReport-f201 and Bundle-lipids adapted to a real order, and refuses the raw ones precisely', async () => {
+    // Observation/f001 (glucose 6.3 mmol/L, H): a one-value report for a glucose order.
+    const glucose = await activeOrder(['SH-GLU'], census[1]);
+    const f001 = fixture('Observation-f001.json');
+    const rawF001 = await post('/Observation', f001);
+    expect([rawF001.status, rawF001.body.issue[0].expression]).toEqual([422, ['Observation.basedOn']]);
+    const wrongSubject = await post('/Observation', { ...f001, basedOn: [{ reference: `ServiceRequest/${glucose.requests[0].id}` }] });
+    expect([wrongSubject.status, wrongSubject.body.issue[0].expression]).toEqual([422, ['Observation.subject']]);
+    const unknownOrder = await post('/Observation', { ...f001, basedOn: [{ reference: 'ServiceRequest/00000000-0000-4000-8000-000000000000' }] });
+    expect([unknownOrder.status, unknownOrder.body.issue[0].expression]).toEqual([422, ['Observation.basedOn[0]']]);
+    const adapted = { ...f001, code: { coding: [{ system: 'http://loinc.org', code: '14749-6', display: 'Glucose' }] }, basedOn: [{ reference: `ServiceRequest/${glucose.requests[0].id}` }], subject: { reference: `Patient/${glucose.patientId}` } };
+    const created = await post('/Observation', adapted);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`${system.baseUrl}/fhir/R4/Observation/${created.body.id}/_history/1`);
+    expect(created.body).toMatchObject({ valueQuantity: { value: 6.3, code: 'mmol/L' }, interpretation: [{ coding: [{ code: 'H' }] }], referenceRange: [{ low: { value: 3.1 }, high: { value: 6.2 } }] });
+    expect((await post('/Observation', adapted)).status).toBe(200);
+
+    // DiagnosticReport/f201 (CT, RAD): a further report on the chest X-ray order, naming its stored study.
+    const xray = await stayOf(XRAY_PATIENT_CCCD);
+    const [xrayRequest] = (await fhir(`/ServiceRequest?patient=Patient/${xray.patientId}&category=imaging`, doctor)).body.entry.map((e: Json) => e.resource);
+    const study = (await fhir(`/ImagingStudy?basedon=ServiceRequest/${xrayRequest.id}`, doctor)).body.entry[0].resource;
+    const f201 = fixture('DiagnosticReport-f201.json');
+    const pacs = await clientToken('pacs');
+    const rawF201 = await post('/DiagnosticReport', f201, pacs);
+    expect([rawF201.status, rawF201.body.issue[0].expression]).toEqual([422, ['DiagnosticReport.basedOn']]);
+    const f201Adapted = {
+      ...f201,
+      identifier: [{ system: 'https://benhan.dev/fhir/sid/report/pacs', value: 'RIS-FHIR-0201' }],
+      basedOn: [{ reference: `ServiceRequest/${xrayRequest.id}` }],
+      subject: { reference: `Patient/${xray.patientId}` },
+    };
+    const noStudy = await post('/DiagnosticReport', f201Adapted, pacs);
+    expect([noStudy.status, noStudy.body.issue[0].expression]).toEqual([400, ['DiagnosticReport.imagingStudy']]);
+    const rad = await post('/DiagnosticReport', { ...f201Adapted, imagingStudy: [{ reference: `ImagingStudy/${study.id}` }] }, pacs);
+    expect(rad.status).toBe(201);
+    expect(rad.body).toMatchObject({ category: [{ coding: [{ code: 'RAD' }] }], conclusion: 'CT brains: large tumor sphenoid/clivus.', imagingStudy: [{ reference: `ImagingStudy/${study.id}` }] });
+
+    // Bundle/lipids (a collection): as a transaction on the demo lipid order, with the catalogue's LOINC codes.
+    const lipidStay = await stayOf(LIPID_PATIENT_CCCD);
+    const lipidRequest = (await fhir(`/ServiceRequest?patient=Patient/${lipidStay.patientId}&code=SH-LIPID`, doctor)).body.entry[0].resource;
+    const lipids = fixture('Bundle-lipids.json');
+    const asTransaction = (adapt: boolean): Json => {
+      const urls = lipids.entry.map(() => `urn:uuid:${randomUUID()}`);
+      const codes: Record<string, string> = { '35200-5': '14647-2', '35217-9': '14927-8', '2085-9': '14646-4', '13457-7': '22748-8' };
+      return {
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: lipids.entry.map((e: Json, i: number) => {
+          const resource = JSON.parse(JSON.stringify(e.resource));
+          delete resource.id;
+          if (i === 0) resource.result = urls.slice(1).map((reference: string) => ({ reference }));
+          if (adapt) {
+            resource.subject = { reference: `Patient/${lipidStay.patientId}` };
+            if (i === 0) resource.basedOn = [{ reference: `ServiceRequest/${lipidRequest.id}` }];
+            else resource.code.coding[0].code = codes[resource.code.coding[0].code];
+          }
+          return { fullUrl: urls[i], resource, request: { method: 'POST', url: resource.resourceType } };
+        }),
+      };
+    };
+    const rawLipids = await post('', lipids);
+    expect([rawLipids.status, rawLipids.body.issue[0].expression]).toEqual([400, ['Bundle.type']]);
+    const rawTransaction = await post('', asTransaction(false));
+    expect([rawTransaction.status, rawTransaction.body.issue[0].expression]).toEqual([422, ['Bundle.entry[0].resource.basedOn']]);
+    const accepted = await post('', asTransaction(true));
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.entry.map((e: Json) => e.response.status)).toEqual(['201 Created', '201 Created', '201 Created', '201 Created', '201 Created']);
+    const ldl = (await fhir(`/${accepted.body.entry[4].response.location.split('/_history')[0]}`, doctor)).body;
+    expect(ldl).toMatchObject({ code: { coding: [{ code: '22748-8' }] }, valueQuantity: { value: lipids.entry[4].resource.valueQuantity.value, code: 'mmol/L' }, referenceRange: [{ high: { value: 3 } }] });
+  });
+
+  it('creates a DiagnosticReport with its Observations contained, honouring If-None-Exist', async () => {
+    const order = await activeOrder(['SH-GLU', 'SH-CRP'], census[1]);
+    const report = {
+      resourceType: 'DiagnosticReport',
+      identifier: [{ system: 'http://lis.example.vn/reports', value: 'LIS-FHIR-DR-1' }],
+      basedOn: order.requests.map((r: Json) => ({ reference: `ServiceRequest/${r.id}` })),
+      status: 'preliminary',
+      code: { text: 'Glucose, CRP' },
+      subject: { reference: `Patient/${order.patientId}` },
+      contained: [
+        { resourceType: 'Observation', id: 'glu', status: 'preliminary', code: { coding: [{ system: 'http://loinc.org', code: '14749-6' }] }, valueQuantity: { value: 5.2, unit: 'mmol/L' } },
+        { resourceType: 'Observation', id: 'crp', status: 'preliminary', code: { coding: [{ system: 'https://benhan.dev/fhir/sid/service-code', code: 'SH-CRP' }] }, valueQuantity: { value: 48, code: 'mg/L' } },
+      ],
+      result: [{ reference: '#glu' }, { reference: '#crp' }],
+    };
+    const created = await post('/DiagnosticReport', report);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'preliminary', identifier: [{ value: 'LIS-FHIR-DR-1' }], basedOn: report.basedOn });
+    expect(created.body.result).toHaveLength(2);
+    const crp = (await fhir(`/${created.body.result[1].reference}`, doctor)).body;
+    expect(crp).toMatchObject({ status: 'preliminary', code: { coding: [{ code: '1988-5' }] }, valueQuantity: { value: 48, code: 'mg/L' } });
+    expect((await fhir(`/ServiceRequest/${order.requests[0].id}`, doctor)).body.status).toBe('active');
+    const again = await post('/DiagnosticReport', { ...report, conclusion: 'changed' }, lis, { 'if-none-exist': 'identifier=http://lis.example.vn/reports|LIS-FHIR-DR-1' });
+    expect([again.status, again.body.id]).toEqual([200, created.body.id]);
+    const dangling = await post('/DiagnosticReport', { ...report, identifier: [{ value: 'LIS-FHIR-DR-2' }], result: [{ reference: '#nope' }] });
+    expect([dangling.status, dangling.body.issue[0].expression]).toEqual([422, ['DiagnosticReport.result[0]']]);
+  });
+
+  it('works with an independent client: fhir-kit-client posts a transaction of a DiagnosticReport with three Observations and reads them back', async () => {
+    const order = await activeOrder(['SH-ELEC']);
+    const file = join(tmpdir(), `benhan-fhir-${randomUUID()}.json`);
+    writeFileSync(file, JSON.stringify(electrolytes(order, 'LIS-FHIR-KIT-1')));
+    const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'fhir-kit-client-results.mjs'), `${system.baseUrl}/fhir/R4`, lis, file], { timeout: 30_000 });
+    const out = JSON.parse(stdout);
+    expect(out.response.entry.map((e: Json) => e.response.status)).toEqual(['201 Created', '201 Created', '201 Created', '201 Created']);
+    expect(out.report).toMatchObject({ resourceType: 'DiagnosticReport', status: 'final', identifier: [{ value: 'LIS-FHIR-KIT-1' }] });
+    expect(out.observations.map((o: Json) => [o.code.coding[0].code, o.valueQuantity.value])).toEqual([
+      ['2951-2', 136],
+      ['2823-3', 3.1],
+      ['2075-0', 101],
+    ]);
+    expect(out.search.total).toBe(3);
+    for (const resource of [out.response, out.report, ...out.observations, out.search]) expect(fhirProblems(resource)).toEqual([]);
+  });
+
+  it('audits the reads of orders and results', async () => {
+    const events = await system.sql<{ action: string; detail: Json }>(`SELECT action, detail FROM audit_events WHERE detail->>'fhir' IN ('ServiceRequest', 'DiagnosticReport', 'ImagingStudy') ORDER BY seq`);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'order_read', detail: expect.objectContaining({ fhir: 'ServiceRequest', interaction: 'read' }) }),
+        expect.objectContaining({ action: 'result_read', detail: expect.objectContaining({ fhir: 'DiagnosticReport', interaction: 'search' }) }),
+        expect.objectContaining({ action: 'result_read', detail: expect.objectContaining({ fhir: 'ImagingStudy', interaction: 'read' }) }),
+      ]),
+    );
+  });
+
+  it('validated every resource it received', () => {
+    expect(received.length).toBeGreaterThan(20);
+  });
+});
