@@ -136,9 +136,11 @@ export class ServiceRequestProvider implements FhirResourceProvider {
           break;
       }
     }
+    // An order's requests come in the order the doctor listed them (its items' positions), as its reports cite them.
     const { rows, total } = await sql.page<ServiceRequestRow>(search, [
       ['s.last_updated', 'DESC'],
-      ['s.id', 'ASC'],
+      ['s.order_id', 'ASC'],
+      ['s.position', 'ASC'],
     ]);
     return { hits: rows.map((r) => ({ resource: toFhirServiceRequest(r), patientId: r.patient_id })), total };
   }

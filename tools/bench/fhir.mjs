@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// FHIR R4 read and search under load, through the built API on a fresh demo database grown to --observations lab
+// observations (default 1,000,000, spread over the demo's stays and the catalogue's tests, inserted straight into
+// the orders domain's tables as the schema owner). --clients concurrent clients (default 50) each loop for
+// --seconds (default 20) per scenario, as the demo LIS (client credentials, system/*.read):
+//   read    GET /fhir/R4/Observation/{id}                                  (random ids)
+//   search  GET /fhir/R4/Observation?patient=…&code=…&_count=20            (a test's trend for one patient)
+//   page    GET /fhir/R4/Observation?patient=…&category=laboratory&date=ge…&_count=50
+// Usage: npm run build && node tools/bench/fhir.mjs [--observations 1000000] [--clients 50] [--seconds 20]
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { percentile, withDemoApi } from './support.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const OBSERVATIONS = arg('observations', 1_000_000);
+const CLIENTS = arg('clients', 50);
+const SECONDS = arg('seconds', 20);
+
+console.log(`FHIR benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+await withDemoApi(
+  async ({ api, url }) => {
+    const owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+    try {
+      // The demo's lab reports anchor the rows (every observation needs its report, order, patient and stay).
+      const { rows: reports } = await owner.query(`SELECT id, order_id, patient_id, encounter_id, facility_id FROM diagnostic_reports WHERE category = 'laboratory'`);
+      if (!reports.length) throw new Error('the demo seed has no lab report');
+      const { rows: stays } = await owner.query(`SELECT id AS encounter_id, patient_id FROM encounters`);
+      const codes = [
+        ['2345-7', 'Glucose', 'mmol/L', 3.9, 6.4],
+        ['2160-0', 'Creatinine', 'umol/L', 62, 106],
+        ['1742-6', 'ALT', 'U/L', 0, 40],
+        ['2823-3', 'Potassium', 'mmol/L', 3.5, 5.1],
+        ['2951-2', 'Sodium', 'mmol/L', 135, 145],
+        ['718-7', 'Hemoglobin', 'g/L', 120, 160],
+      ];
+      const started = performance.now();
+      const BATCH = 100_000;
+      for (let done = 0; done < OBSERVATIONS; done += BATCH) {
+        const n = Math.min(BATCH, OBSERVATIONS - done);
+        // Rows spread round-robin over stays and tests, one a minute back from now; the report is the demo's.
+        await owner.query(
+          `INSERT INTO observations (facility_id, report_id, order_id, patient_id, encounter_id, position, code, display, value_quantity, unit,
+                                     reference_low, reference_high, interpretation, status, effective_at, issued, created_at)
+           SELECT $1, $2, $3, s.patient_id, s.encounter_id, 1, c.code, c.display, round((c.low + random() * (c.high - c.low) * 1.3)::numeric, 1), c.unit,
+                  c.low, c.high, 'N', 'final', now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval, now()
+             FROM generate_series($4::int, $5::int) g
+             JOIN LATERAL (SELECT * FROM jsonb_to_record($6::jsonb -> (g % jsonb_array_length($6::jsonb))) AS x(patient_id uuid, encounter_id uuid)) s ON true
+             JOIN LATERAL (SELECT * FROM jsonb_to_record($7::jsonb -> (g % jsonb_array_length($7::jsonb))) AS y(code text, display text, unit text, low numeric, high numeric)) c ON true`,
+          [
+            reports[0].facility_id,
+            reports[0].id,
+            reports[0].order_id,
+            done + 1,
+            done + n,
+            JSON.stringify(stays),
+            JSON.stringify(codes.map(([code, display, unit, low, high]) => ({ code, display, unit, low, high }))),
+          ],
+        );
+      }
+      await owner.query(`ANALYZE observations`);
+      const [{ n: total }] = (await owner.query(`SELECT count(*)::int AS n FROM observations`)).rows;
+      console.log(`observations: ${total.toLocaleString('en')} (inserted ${OBSERVATIONS.toLocaleString('en')} in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      const { rows: sample } = await owner.query(`SELECT id, patient_id, code FROM observations TABLESAMPLE SYSTEM (1) LIMIT 2000`);
+
+      const tokenRes = await fetch(`${api.baseUrl}/api/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'lis', client_secret: 'lis-demo-secret-2026' }),
+      });
+      const { access_token: token } = await tokenRes.json();
+      const since = new Date(Date.now() - 3 * 86_400_000).toISOString();
+      const scenarios = {
+        read: (i) => `/fhir/R4/Observation/${sample[i % sample.length].id}`,
+        search: (i) => `/fhir/R4/Observation?patient=Patient/${sample[i % sample.length].patient_id}&code=http://loinc.org|${sample[i % sample.length].code}&_count=20`,
+        page: (i) => `/fhir/R4/Observation?patient=Patient/${sample[i % sample.length].patient_id}&category=laboratory&date=ge${since}&_count=50`,
+      };
+      for (const [name, path] of Object.entries(scenarios)) {
+        const times = [];
+        let next = 0;
+        let failures = 0;
+        const deadline = performance.now() + SECONDS * 1000;
+        for (let w = 0; w < 5; w++) await fetch(`${api.baseUrl}${path(w)}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer());
+        const t0 = performance.now();
+        await Promise.all(
+          Array.from({ length: CLIENTS }, async () => {
+            while (performance.now() < deadline) {
+              const i = next++;
+              const start = performance.now();
+              const res = await fetch(`${api.baseUrl}${path(i)}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/fhir+json' } });
+              await res.arrayBuffer();
+              if (res.status !== 200) failures++;
+              times.push(performance.now() - start);
+            }
+          }),
+        );
+        const wall = (performance.now() - t0) / 1000;
+        const sorted = times.sort((a, b) => a - b);
+        console.log(
+          `${name.padEnd(6)} ${CLIENTS} clients: ${times.length} requests in ${wall.toFixed(1)} s = ${(times.length / wall).toFixed(0)}/s, median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, failures ${failures}`,
+        );
+      }
+    } finally {
+      await owner.end();
+    }
+  },
+  { AUDIT_INTEGRITY_INTERVAL_HOURS: '0' },
+);
