@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock, type UserPrincipal } from '@benhan/api/core';
 import { AuditLog } from '@benhan/api/audit';
 import { renderSealedReport, type ReportSection } from '@benhan/api/archive';
+import { UsersService } from '@benhan/api/identity';
 import { PkiService } from '@benhan/api/signatures';
 import type { AuditReportRequest, IntegrityReport } from '@benhan/shared/contracts';
 import { IntegrityService } from './integrity.service';
@@ -26,6 +27,7 @@ export class InspectorReportService {
     private readonly trail: SignatureTrailService,
     private readonly audit: AuditLog,
     private readonly pki: PkiService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -35,7 +37,7 @@ export class InspectorReportService {
     const trail = await this.trail.trail(user, { ...scope, sort: 'signedAt', limit: 2000 });
     const access = request.patient ? await this.audit.accessLog(user.facilityId, request.patient, { from: request.from, to: request.to, limit: 500 }) : null;
     const [facility] = (await this.dataSource.query(`SELECT name FROM facilities WHERE id = $1`, [user.facilityId])) as { name: string }[];
-    const [me] = (await this.dataSource.query(`SELECT full_name FROM users WHERE id = $1`, [user.userId])) as { full_name: string }[];
+    const myName = (await this.users.displayNames([user.userId])).get(user.userId) ?? user.username;
     await this.audit.recordNow({
       action: 'audit_export',
       resource: request.patient ? { type: 'patient', id: request.patient } : { type: 'audit', id: user.facilityId },
@@ -99,10 +101,10 @@ export class InspectorReportService {
         facilityName: facility.name,
         title: 'BÁO CÁO KIỂM TRA NHẬT KÝ VÀ CHỮ KÝ SỐ',
         subtitle: 'Hồ sơ bệnh án điện tử — hệ thống Benhan',
-        madeBy: me?.full_name ?? user.username,
+        madeBy: myName,
         madeAt,
         sections,
-        footerLines: [`Báo cáo do ${me?.full_name ?? user.username} lập lúc ${madeAt.toISOString()}. Đóng dấu số bằng chứng thư tổ chức của cơ sở.`],
+        footerLines: [`Báo cáo do ${myName} lập lúc ${madeAt.toISOString()}. Đóng dấu số bằng chứng thư tổ chức của cơ sở.`],
         verifyUrl: `${this.options.publicUrl}/api/audit/integrity`,
         sealReason: 'Báo cáo kiểm tra nhật ký kiểm toán',
       },

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, type UserPrincipal } from '@benhan/api/core';
 import { AuditCheckpointEntity, AuditLog, ChainVerifier, IntegrityRunEntity } from '@benhan/api/audit';
+import { UsersService } from '@benhan/api/identity';
 import type { IntegrityFailure, IntegrityReport } from '@benhan/shared/contracts';
 import { CheckpointService } from './checkpoint.service';
 import { INSPECTION_OPTIONS, type InspectionOptions } from './inspection.options';
@@ -24,6 +25,7 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(INSPECTION_OPTIONS) private readonly options: InspectionOptions,
     private readonly audit: AuditLog,
     private readonly checkpoints: CheckpointService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -70,8 +72,8 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
       resource: { type: 'audit', id: report.id },
       detail: { status: report.status, mode, fromSeq: report.fromSeq, toSeq: report.toSeq, failure: report.failure },
     });
-    const [me] = (await this.dataSource.query(`SELECT full_name FROM users WHERE id = $1`, [user.userId])) as { full_name: string }[];
-    return { ...report, requestedBy: me?.full_name ?? user.username };
+    const names = await this.users.displayNames([user.userId]);
+    return { ...report, requestedBy: names.get(user.userId) ?? user.username };
   }
 
   async run(facilityId: string, mode: 'genesis' | 'checkpoint', trigger: 'on_demand' | 'scheduled', requestedBy: string | null): Promise<IntegrityReport> {
@@ -151,10 +153,7 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
 
   async runs(facilityId: string, limit = 20): Promise<IntegrityReport[]> {
     const rows = await this.dataSource.getRepository(IntegrityRunEntity).find({ where: { facilityId }, order: { startedAt: 'DESC' }, take: limit });
-    const ids = [...new Set(rows.map((r) => r.requestedBy).filter((id): id is string => !!id))];
-    const names = new Map(
-      ids.length ? ((await this.dataSource.query(`SELECT id, full_name FROM users WHERE id = ANY($1)`, [ids])) as { id: string; full_name: string }[]).map((u) => [u.id, u.full_name]) : [],
-    );
+    const names = await this.users.displayNames(rows.map((r) => r.requestedBy).filter((id): id is string => !!id));
     return rows.map((r) => ({ ...toReport(r), requestedBy: r.requestedBy ? (names.get(r.requestedBy) ?? r.requestedBy) : null }));
   }
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock, type UserPrincipal } from '@benhan/api/core';
 import { AuditLog } from '@benhan/api/audit';
+import { UsersService } from '@benhan/api/identity';
 import { PkiService } from '@benhan/api/signatures';
 import { SCOPES_BY_RELATIONSHIP, type AccessRequest, type CreateAccessRequest, type Page } from '@benhan/shared/contracts';
 import { ArchiveError } from '../archive.errors';
@@ -28,6 +29,7 @@ export class AccessRequestsService {
     @Inject(ARCHIVE_OPTIONS) private readonly options: ArchiveOptions,
     private readonly audit: AuditLog,
     private readonly pki: PkiService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -138,11 +140,9 @@ export class AccessRequestsService {
 
   private async toContracts(rows: AccessRequestEntity[]): Promise<AccessRequest[]> {
     if (!rows.length) return [];
-    const names = (await this.dataSource.query(
-      `SELECT id, full_name FROM patients WHERE id = ANY($1) UNION ALL SELECT id, full_name FROM users WHERE id = ANY($2)`,
-      [rows.map((r) => r.patientId), rows.flatMap((r) => [r.recordedBy, r.decidedBy].filter(Boolean))],
-    )) as { id: string; full_name: string }[];
-    const name = new Map(names.map((n) => [n.id, n.full_name]));
+    const patients = (await this.dataSource.query(`SELECT id, full_name FROM patients WHERE id = ANY($1)`, [rows.map((r) => r.patientId)])) as { id: string; full_name: string }[];
+    const staff = await this.users.displayNames(rows.flatMap((r) => [r.recordedBy, r.decidedBy].filter((id): id is string => !!id)));
+    const name = new Map([...patients.map((p): [string, string] => [p.id, p.full_name]), ...staff]);
     return rows.map((r) => ({
       id: r.id,
       patientId: r.patientId,
@@ -184,7 +184,7 @@ export class AccessRequestsService {
       [request.patientId, request.encounterId],
     )) as { type: string; record_number: string | null; started_at: Date; ended_at: Date | null; discharge_outcome: string | null; department: string; diagnoses: string | null; documents: string | null }[];
     const [facility] = (await this.dataSource.query(`SELECT name FROM facilities WHERE id = $1`, [user.facilityId])) as { name: string }[];
-    const [me] = (await this.dataSource.query(`SELECT full_name FROM users WHERE id = $1`, [user.userId])) as { full_name: string }[];
+    const myName = (await this.users.displayNames([user.userId])).get(user.userId) ?? user.username;
     const sections: ReportSection[] = [
       {
         heading: 'Người bệnh',
@@ -230,7 +230,7 @@ export class AccessRequestsService {
         facilityName: facility.name,
         title: 'TÓM TẮT HỒ SƠ BỆNH ÁN',
         subtitle: 'Cung cấp theo yêu cầu của người bệnh hoặc người đại diện (Luật Khám bệnh, chữa bệnh 2023, Điều 69)',
-        madeBy: me?.full_name ?? user.username,
+        madeBy: myName,
         madeAt,
         sections,
         footerLines: [`Bản tóm tắt do ${facility.name} cấp từ hồ sơ bệnh án điện tử (Benhan), đóng dấu số bằng chứng thư tổ chức của cơ sở.`],
