@@ -92,6 +92,16 @@ describe(MllpClient.name, () => {
     expect(events).toEqual(['connected', 'disconnected', 'connected']);
   });
 
+  it('closes a connection still being opened when close() is called', async () => {
+    peer = await startPlainPeer(plainAck);
+    client = new MllpClient({ host: '127.0.0.1', port: peer.port });
+    const connecting = client.connect();
+    await client.close();
+    await expect(connecting).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });
+    expect(client.connected).toBe(false);
+    await expect(client.send(orm('K-1'))).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });
+  });
+
   it('fails waiting and later sends with CLIENT_CLOSED once closed', async () => {
     peer = await startPlainPeer(() => null);
     client = new MllpClient({ host: '127.0.0.1', port: peer.port });

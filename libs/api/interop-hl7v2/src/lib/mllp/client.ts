@@ -132,6 +132,11 @@ export class MllpClient {
       socket.once(ready, () => {
         clearTimeout(timer);
         socket.off('error', failed);
+        if (this.closed) {
+          // close() was called while we were connecting: nobody would ever close this socket.
+          socket.destroy();
+          return reject(new MllpError('CLIENT_CLOSED'));
+        }
         this.attach(socket);
         resolve(socket);
       });
