@@ -32,6 +32,13 @@ describe('buildAck', () => {
     expect(ack.header.raw(6)).toBe('EHR Facility^2.16.840.1.113883.3.72.7.2^HL7');
   });
 
+  it('re-escapes copied values for our delimiters when the sender used others', () => {
+    const odd = Hl7Message.parse('MSH*:!/$*LAB:A^B*FAC*BENHAN*BV*20261128**ORU:R01*Z-1*P*2.3\r');
+    const ack = buildAck(odd, { code: 'AA' });
+    expect(ack.toString().split('\r')[0]).toMatch(/^MSH\|\^~\\&\|BENHAN\|BV\|LAB\^A\\S\\B\|FAC\|/);
+    expect(ack.build().get('MSH-5.2')).toBe('A^B');
+  });
+
   it.each([
     ['AE', 101, 'Required field missing', { segment: 'OBX', sequence: 3, field: 5 }, 'OBX^3^5'],
     ['AE', 103, 'Table value not found', { segment: 'OBX', sequence: 1, field: 11 }, 'OBX^1^11'],

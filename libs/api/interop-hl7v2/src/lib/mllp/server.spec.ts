@@ -73,6 +73,20 @@ describe(MllpServer.name, () => {
     await server?.close();
   });
 
+  /** Starts a server whose handler holds each message until the test calls `resolve()`; `entered` says it has one. */
+  async function startHeld(options: Partial<MllpServerOptions> = {}): Promise<{ entered: Promise<void>; resolve: () => void }> {
+    const [gate, entered] = [deferred(), deferred()];
+    await start({
+      ...options,
+      handler: async (bytes) => {
+        entered.resolve();
+        await gate.promise;
+        return acknowledge(bytes);
+      },
+    });
+    return { entered: entered.promise, resolve: gate.resolve };
+  }
+
   it('answers a message written one byte at a time', async () => {
     await start();
     const { socket, reader } = await connectRaw(port);
@@ -209,6 +223,30 @@ describe(MllpServer.name, () => {
     expect(server.connectionCount).toBe(0);
   });
 
+  it('does not count the time a handler works as idle', async () => {
+    const gate = await startHeld({ idleTimeoutMs: 100 });
+    const { socket, reader } = await connectRaw(port);
+    socket.write(frame(oru('W-1')));
+    await gate.entered;
+    // Several idle periods pass while the handler works; the answer must still come on the same connection.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    gate.resolve();
+    expect(msa(await reader.next())).toEqual(['AA', 'W-1']);
+    await events.next('idle-timeout');
+    expect(events.seen.map((e) => e.type).filter((t) => t === 'acknowledged' || t === 'idle-timeout')).toEqual(['acknowledged', 'idle-timeout']);
+  });
+
+  it('survives a handler that breaks its type (resolves with something that is not bytes)', async () => {
+    await start({ handler: async () => ({ ack: 'AA' }) as unknown as Buffer });
+    const { socket, reader } = await connectRaw(port);
+    socket.write(frame(oru('B-2')));
+    await expect(reader.next()).rejects.toThrow('socket closed');
+    expect(await events.next('handler-error')).toMatchObject({ answered: false });
+    const again = await connectRaw(port);
+    expect(again.socket.readyState).toBe('open');
+    again.socket.destroy();
+  });
+
   it('counts open and accepted connections', async () => {
     await start();
     const a = await connectRaw(port);
@@ -224,17 +262,10 @@ describe(MllpServer.name, () => {
   });
 
   it('drains on close(): the message in progress is answered, then the connection is closed and no new one accepted', async () => {
-    const [gate, entered] = [deferred(), deferred()];
-    await start({
-      handler: async (bytes) => {
-        entered.resolve();
-        await gate.promise;
-        return acknowledge(bytes);
-      },
-    });
+    const gate = await startHeld();
     const { socket, reader } = await connectRaw(port);
     socket.write(frame(oru('D-1')));
-    await entered.promise;
+    await gate.entered;
     const closing = server.close();
     gate.resolve();
     expect(msa(await reader.next())).toEqual(['AA', 'D-1']);

@@ -182,6 +182,11 @@ export class MllpServer {
           this.emit({ type: 'acknowledged', connection: connection.info, messageBytes: message.length, ackBytes: ack.length });
         }
       }
+    } catch (error) {
+      // Only a broken promise of the handler's types gets here (an ACK that is not bytes): an unhandled rejection would end the
+      // process, so it ends this connection instead.
+      this.emit({ type: 'handler-error', connection: connection.info, error, answered: false });
+      connection.socket.destroy();
     } finally {
       connection.busy = false;
     }
