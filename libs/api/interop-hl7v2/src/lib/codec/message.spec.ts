@@ -63,6 +63,12 @@ describe(Hl7Message.name, () => {
     expect(msg.header.raw(9)).toBe('ADT^A01^ADT_A01');
   });
 
+  it('numbers every MSH the same way, also a second one in the same text', () => {
+    const msg = Hl7Message.parse('MSH|^~\\&|A||||||ADT^A08|1|P|2.5\rMSH|^~\\&|B||||||ADT^A08|2|P|2.5\r');
+    expect(msg.get('MSH-10', { segmentIndex: 1 })).toBe('2');
+    expect(msg.toString()).toBe('MSH|^~\\&|A||||||ADT^A08|1|P|2.5\rMSH|^~\\&|B||||||ADT^A08|2|P|2.5\r');
+  });
+
   it('reads a repeated segment by its 0-based index and a repetition by its 1-based number', () => {
     const msg = Hl7Message.parse(readHl7v2Fixture('oru_r01_v23_cbc_mirth.hl7'));
     expect(msg.get('OBX-5', { segmentIndex: 3 })).toBe('16');

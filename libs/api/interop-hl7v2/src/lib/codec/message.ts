@@ -143,7 +143,7 @@ export class Hl7Message {
       if (!SEGMENT_NAME.test(name) || (line.length > 3 && line[3] !== delimiters.field)) throw new Hl7ParseError('BAD_SEGMENT_NAME', JSON.stringify(line.slice(0, 8)));
       const fields = line.split(delimiters.field);
       // MSH-1 is the separator itself, so MSH's split is one short: put it back so field numbers match the standard.
-      segments.push(new Hl7Segment(name === 'MSH' && segments.length === 0 ? ['MSH', delimiters.field, ...fields.slice(1)] : fields, context));
+      segments.push(new Hl7Segment(name === 'MSH' ? ['MSH', delimiters.field, ...fields.slice(1)] : fields, context));
     }
     return new Hl7Message(segments, delimiters, decoded.encoding, decoded.declaredCharset ?? segments[0].get('MSH-18').trim());
   }
