@@ -1,6 +1,7 @@
 import { FixityService } from '@benhan/api/archive';
 import { IntegrityService } from '@benhan/api/inspection';
 import { ensureAppRole, ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app/create-app';
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
     process.exitCode = reports.length && reports.every((r) => r.status === 'OK') ? 0 : 1;
     return;
   }
+  // Idle keep-alive sockets outlive the clients' and proxies' own idle timeouts (60 s is the usual proxy default):
+  // Node's 5 s closed sockets a client was just reusing, which it sees as "other side closed".
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

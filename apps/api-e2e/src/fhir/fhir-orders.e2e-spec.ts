@@ -68,8 +68,13 @@ describe('FHIR R4: orders and results (ServiceRequest, lab Observation, Diagnost
   it('lists the orders types in the CapabilityStatement, and every parameter it lists is accepted', async () => {
     const cs = (await fhir('/metadata')).body;
     const types = cs.rest[0].resource.map((r: Json) => r.type);
-    expect(types).toEqual(expect.arrayContaining(['DiagnosticReport', 'ImagingStudy', 'Observation', 'ServiceRequest']));
-    for (const resource of cs.rest[0].resource.filter((r: Json) => ['DiagnosticReport', 'ImagingStudy', 'Observation', 'ServiceRequest'].includes(r.type))) {
+    expect(types).toEqual(expect.arrayContaining(['DiagnosticReport', 'ImagingStudy', 'Observation', 'ServiceRequest', 'Specimen']));
+    const interactions = (type: string) => cs.rest[0].resource.find((r: Json) => r.type === type).interaction.map((i: Json) => i.code);
+    expect(interactions('Specimen')).toEqual(['read', 'vread', 'search-type', 'create', 'update']);
+    expect(interactions('ImagingStudy')).toEqual(['read', 'vread', 'search-type', 'create', 'update']);
+    expect(interactions('ServiceRequest')).toEqual(['read', 'vread', 'search-type', 'update', 'patch']);
+    expect(cs.rest[0].resource.find((r: Json) => r.type === 'Specimen').versioning).toBe('versioned-update');
+    for (const resource of cs.rest[0].resource.filter((r: Json) => ['DiagnosticReport', 'ImagingStudy', 'Observation', 'ServiceRequest', 'Specimen'].includes(r.type))) {
       for (const param of resource.searchParam) {
         const value = param.type === 'date' ? '2026' : param.type === 'reference' ? 'Patient/00000000-0000-4000-8000-000000000000' : 'x';
         const res = await fhir(`/${resource.type}?${param.name}=${value}&_count=1`, inspector);
@@ -424,6 +429,181 @@ describe('FHIR R4: orders and results (ServiceRequest, lab Observation, Diagnost
     expect([again.status, again.body.id]).toEqual([200, created.body.id]);
     const dangling = await post('/DiagnosticReport', { ...report, identifier: [{ value: 'LIS-FHIR-DR-2' }], result: [{ reference: '#nope' }] });
     expect([dangling.status, dangling.body.issue[0].expression]).toEqual([422, ['DiagnosticReport.result[0]']]);
+  });
+
+  const SPECIMEN_SID = 'https://benhan.dev/fhir/sid/specimen/lis';
+  const V2_0487 = 'http://terminology.hl7.org/CodeSystem/v2-0487';
+  const put = (path: string, json: unknown, token = lis, headers: Record<string, string> = {}) => fhir(path, token, { method: 'PUT', json, headers });
+  const jsonPatch = (path: string, operations: unknown, token = lis, headers: Record<string, string> = {}) =>
+    fhir(path, token, { method: 'PATCH', json: operations, headers: { 'content-type': 'application/json-patch+json', ...headers } });
+  const orderStatus = async (orderId: string) => (await system.request<{ status: string; statusReason: string | null; version: number }>('GET', `/api/orders/${orderId}`, { token: doctor })).body;
+
+  function specimen(order: { requests: Json[]; patientId: string }, accession: string, changes: Json = {}): Json {
+    return {
+      resourceType: 'Specimen',
+      accessionIdentifier: { system: SPECIMEN_SID, value: accession },
+      status: 'available',
+      type: { coding: [{ system: V2_0487, code: 'SER', display: 'Huyết thanh' }] },
+      subject: { reference: `Patient/${order.patientId}` },
+      request: [{ reference: `ServiceRequest/${order.requests[0].id}` }],
+      receivedTime: '2026-11-28T08:30:00+07:00',
+      collection: { collectedDateTime: '2026-11-28T07:45:00+07:00', collector: { display: 'ĐD. Trần Thị Lan' } },
+      ...changes,
+    };
+  }
+
+  it('lets the LIS record a Specimen (create, If-None-Exist, update with If-Match, every version readable); a received one puts the order in progress', async () => {
+    const order = await activeOrder(['SH-ELEC']);
+    const before = (await fhir(`/ServiceRequest/${order.requests[0].id}`, lis)).body;
+    const created = await post('/Specimen', specimen(order, 'LIS-SP-0001'));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect(created.headers.get('location')).toBe(`${system.baseUrl}/fhir/R4/Specimen/${id}/_history/1`);
+    expect(created.headers.get('etag')).toBe('W/"1"');
+    expect(created.body).toMatchObject({
+      accessionIdentifier: { system: SPECIMEN_SID, value: 'LIS-SP-0001' },
+      status: 'available',
+      type: { coding: [{ system: V2_0487, code: 'SER' }] },
+      receivedTime: '2026-11-28T01:30:00.000Z',
+      collection: { collectedDateTime: '2026-11-28T00:45:00.000Z', collector: { display: 'ĐD. Trần Thị Lan' } },
+      request: order.requests.map((r: Json) => ({ reference: `ServiceRequest/${r.id}` })),
+    });
+    // In progress for the EMR (the doctor can no longer simply revoke it); still active for FHIR, with a new version.
+    expect((await orderStatus(order.orderId)).status).toBe('in_progress');
+    const after = (await fhir(`/ServiceRequest/${order.requests[0].id}`, lis)).body;
+    expect([after.status, Number(after.meta.versionId)]).toEqual(['active', Number(before.meta.versionId) + 1]);
+
+    // The same specimen again is no change; a conditional create answers with the existing one; a different one under the same accession is a conflict.
+    expect((await post('/Specimen', specimen(order, 'LIS-SP-0001'))).status).toBe(200);
+    const conditional = await post('/Specimen', specimen(order, 'LIS-SP-0001', { status: 'unavailable' }), lis, { 'if-none-exist': `identifier=${SPECIMEN_SID}|LIS-SP-0001` });
+    expect([conditional.status, conditional.body.id, conditional.body.status]).toEqual([200, id, 'available']);
+    const clash = await post('/Specimen', specimen(order, 'LIS-SP-0001', { status: 'unavailable' }));
+    expect([clash.status, clash.body.issue[0].expression]).toEqual([409, ['Specimen.accessionIdentifier']]);
+
+    // Update with If-Match: haemolysed. A stale version is refused with 412 and changes nothing.
+    const haemolysed = specimen(order, 'LIS-SP-0001', { id, status: 'unsatisfactory', note: [{ text: 'Mẫu vỡ hồng cầu, đề nghị lấy lại' }] });
+    const updated = await put(`/Specimen/${id}`, haemolysed, lis, { 'if-match': 'W/"1"' });
+    expect([updated.status, updated.headers.get('etag'), updated.body.status, updated.body.note]).toEqual([200, 'W/"2"', 'unsatisfactory', [{ text: 'Mẫu vỡ hồng cầu, đề nghị lấy lại' }]]);
+    const stale = await put(`/Specimen/${id}`, { ...haemolysed, status: 'unavailable' }, lis, { 'if-match': 'W/"1"' });
+    expect([stale.status, stale.body.issue[0].code]).toEqual([412, 'conflict']);
+    expect((await fhir(`/Specimen/${id}/_history/1`, doctor)).body).toMatchObject({ status: 'available', meta: { versionId: '1' } });
+    expect((await fhir(`/Specimen/${id}/_history/2`, doctor)).body).toMatchObject({ status: 'unsatisfactory', meta: { versionId: '2' } });
+    expect((await fhir(`/Specimen/${id}/_history/3`, doctor)).status).toBe(404);
+    // The database itself keeps the history: no update that does not move the version on, no deletion, versions append-only.
+    await expect(system.sql(`UPDATE specimens SET status = 'available' WHERE id = $1`, [id])).rejects.toThrow(/moves its version on by one/);
+    await expect(system.sql(`DELETE FROM specimens WHERE id = $1`, [id])).rejects.toThrow(/never deleted/);
+    await expect(system.sql(`UPDATE fulfilment_versions SET snapshot = '{}' WHERE resource_id = $1`, [id])).rejects.toThrow();
+
+    // Found by the order, the accession, the type and the status; the report made on it names it.
+    expect((await fhir(`/Specimen?request=ServiceRequest/${order.requests[0].id}`, doctor)).body.entry.map((e: Json) => e.resource.id)).toEqual([id]);
+    expect((await fhir(`/Specimen?accession=LIS-SP-0001&status=unsatisfactory&type=${V2_0487}|SER&patient=Patient/${order.patientId}`, lis)).body.total).toBe(1);
+    expect((await fhir(`/Specimen?identifier=${SPECIMEN_SID}|LIS-SP-0001&status=available`, lis)).body.total).toBe(0);
+    const report = await post('', electrolytes(order, 'LIS-FHIR-SP-0001'));
+    const reportId = report.body.entry[0].response.location.split('/')[1];
+    expect((await fhir(`/DiagnosticReport/${reportId}`, doctor)).body.specimen).toEqual([{ reference: `Specimen/${id}` }]);
+    const events = await system.sql<{ detail: Json; resource_version: number }>(`SELECT detail, resource_version FROM audit_events WHERE action = 'specimen_record' AND resource_id = $1 ORDER BY seq`, [id]);
+    expect(events.map((e) => [e.resource_version, e.detail.status])).toEqual([
+      [1, 'available'],
+      [2, 'unsatisfactory'],
+    ]);
+  });
+
+  it('refuses a bad Specimen precisely and writes nothing', async () => {
+    const order = await activeOrder(['SH-GLU']);
+    const count = async () => (await system.sql(`SELECT id FROM specimens WHERE order_id = $1`, [order.orderId])).length;
+    const cases: [Json, number, string][] = [
+      [specimen(order, 'LIS-SP-BAD', { type: { coding: [{ system: 'http://snomed.info/sct', code: '119364003' }] } }), 400, 'Specimen.type'],
+      [specimen(order, 'LIS-SP-BAD', { accessionIdentifier: undefined }), 400, 'Specimen.accessionIdentifier'],
+      [specimen(order, 'LIS-SP-BAD', { status: 'lost' }), 400, 'Specimen.status'],
+      [specimen(order, 'LIS-SP-BAD', { receivedTime: 'yesterday' }), 400, 'Specimen.receivedTime'],
+      [specimen(order, 'LIS-SP-BAD', { receivedTime: '2026-11-28T06:00:00+07:00' }), 400, 'Specimen.receivedTime'],
+      [specimen(order, 'LIS-SP-BAD', { request: undefined }), 422, 'Specimen.request'],
+      [specimen(order, 'LIS-SP-BAD', { subject: { reference: `Patient/${census[1].patientId}` } }), 422, 'Specimen.subject'],
+    ];
+    for (const [body, status, expression] of cases) {
+      const res = await post('/Specimen', body);
+      expect([expression, res.status, res.body.issue?.[0]?.expression]).toEqual([expression, status, [expression]]);
+    }
+    const pacs = await clientToken('pacs');
+    expect((await post('/Specimen', specimen(order, 'LIS-SP-BAD'), pacs)).status).toBe(403);
+    expect((await post('/Specimen', specimen(order, 'LIS-SP-BAD'), doctor)).status).toBe(403);
+    const good = await post('/Specimen', specimen(order, 'LIS-SP-0002'));
+    const mismatch = await put(`/Specimen/${randomUUID()}`, { ...specimen(order, 'LIS-SP-0002'), id: good.body.id });
+    expect([mismatch.status, mismatch.body.issue[0].expression]).toEqual([400, ['Specimen.id']]);
+    expect((await put(`/Specimen/${randomUUID()}`, { ...specimen(order, 'LIS-SP-0002') })).status).toBe(400);
+    expect(await count()).toBe(1);
+  });
+
+  it('lets the performing department give an order back (ServiceRequest revoked by JSON Patch or update, with the reason), checking If-Match and refusing what is the doctor’s', async () => {
+    const order = await activeOrder(['SH-CRP']);
+    const path = `/ServiceRequest/${order.requests[0].id}`;
+    const current = (await fhir(path, lis)).body;
+    const version = current.meta.versionId;
+    const reason = 'Bệnh nhân đã chuyển viện, không lấy được mẫu';
+    expect((await jsonPatch(path, [{ op: 'replace', path: '/priority', value: 'stat' }])).status).toBe(422);
+    expect((await jsonPatch(path, [{ op: 'test', path: '/status', value: 'draft' }])).status).toBe(422);
+    expect((await fhir(path, lis, { method: 'PATCH', json: [{ op: 'replace', path: '/status', value: 'revoked' }] })).status).toBe(415);
+    const noReason = await jsonPatch(path, [{ op: 'replace', path: '/status', value: 'revoked' }]);
+    expect([noReason.status, noReason.body.issue[0].expression]).toEqual([400, ['ServiceRequest.note']]);
+    const completed = await put(path, { ...current, status: 'completed' });
+    expect([completed.status, completed.body.issue[0].expression]).toEqual([422, ['ServiceRequest.status']]);
+    const operations = [
+      { op: 'test', path: '/status', value: 'active' },
+      { op: 'replace', path: '/status', value: 'revoked' },
+      { op: 'add', path: '/note/-', value: { text: reason } },
+    ];
+    expect((await jsonPatch(path, operations, lis, { 'if-match': `W/"${Number(version) + 5}"` })).status).toBe(412);
+    expect((await jsonPatch(path, operations, doctor)).status).toBe(403);
+    const patched = await jsonPatch(path, operations, lis, { 'if-match': `W/"${version}"` });
+    expect([patched.status, patched.body.status, patched.headers.get('etag')]).toEqual([200, 'revoked', `W/"${Number(version) + 1}"`]);
+    expect(patched.body.note).toEqual(expect.arrayContaining([{ text: reason }]));
+    expect(await orderStatus(order.orderId)).toMatchObject({ status: 'revoked', statusReason: reason });
+    const [event] = await system.sql<{ actor_username: string; reason: string; detail: Json }>(`SELECT actor_username, reason, detail FROM audit_events WHERE action = 'order_status_change' AND resource_id = $1`, [order.orderId]);
+    expect(event).toMatchObject({ reason, detail: { from: 'active', to: 'revoked', by: 'filler' } });
+    // Revoked is final: the same status again changes nothing; anything else is refused.
+    expect((await put(path, { ...patched.body })).status).toBe(200);
+    expect((await put(path, { ...patched.body, status: 'active' })).status).toBe(422);
+
+    // By update, on an order already in progress (the department may give back what it started).
+    const started = await activeOrder(['SH-CRP']);
+    await post('/Specimen', specimen(started, 'LIS-SP-0003'));
+    const sr = (await fhir(`/ServiceRequest/${started.requests[0].id}`, lis)).body;
+    const revoked = await put(`/ServiceRequest/${sr.id}`, { ...sr, status: 'revoked', note: [...(sr.note ?? []), { text: 'Mẫu đông, không làm được' }] }, lis, { 'if-match': `W/"${sr.meta.versionId}"` });
+    expect([revoked.status, revoked.body.status]).toEqual([200, 'revoked']);
+    expect(await orderStatus(started.orderId)).toMatchObject({ status: 'revoked', statusReason: 'Mẫu đông, không làm được' });
+  });
+
+  it('lets the PACS announce an ImagingStudy (registered), complete it with If-Match (available), every version readable; the order is in progress', async () => {
+    const stay = census[0];
+    const placed = await system.request<{ id: string }>('POST', `/api/encounters/${stay.encounterId}/orders`, { token: doctor, json: { category: 'imaging', priority: 'urgent', items: ['CDHA-XQ-NGUC'] } });
+    expect((await system.request('POST', `/api/orders/${placed.body.id}/activate`, { token: doctor, json: { pin: '123456' } })).status).toBe(200);
+    const pacs = await clientToken('pacs');
+    const [request] = (await fhir(`/ServiceRequest?requisition=${placed.body.id}`, pacs)).body.entry.map((e: Json) => e.resource);
+    const uid = `1.2.840.113619.2.55.3.${Date.now()}`;
+    const study = (changes: Json = {}): Json => ({
+      resourceType: 'ImagingStudy',
+      contained: [{ resourceType: 'Endpoint', id: 'viewer', status: 'active', connectionType: { code: 'dicom-wado-rs' }, payloadType: [{ text: 'DICOM' }], address: `https://pacs.example.vn/viewer?StudyInstanceUIDs=${uid}` }],
+      identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${uid}` }],
+      status: 'registered',
+      modality: [{ system: 'http://dicom.nema.org/resources/ontology/DCM', code: 'CR' }],
+      subject: { reference: `Patient/${stay.patientId}` },
+      basedOn: [{ reference: `ServiceRequest/${request.id}` }],
+      endpoint: [{ reference: '#viewer' }],
+      numberOfSeries: 0,
+      ...changes,
+    });
+    const created = await post('/ImagingStudy', study(), pacs);
+    expect([created.status, created.body.status, created.headers.get('etag')]).toEqual([201, 'registered', 'W/"1"']);
+    expect((await orderStatus(placed.body.id)).status).toBe('in_progress');
+    const wrongModality = await post('/ImagingStudy', study({ identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${uid}.9` }], modality: [{ system: 'http://dicom.nema.org/resources/ontology/DCM', code: 'CT' }] }), pacs);
+    expect([wrongModality.status, wrongModality.body.issue[0].expression]).toEqual([422, ['ImagingStudy.modality']]);
+    const available = await put(`/ImagingStudy/${created.body.id}`, study({ id: created.body.id, status: 'available', numberOfSeries: 2, numberOfInstances: 3, started: '2026-11-28T09:05:00+07:00' }), pacs, { 'if-match': 'W/"1"' });
+    expect([available.status, available.body.status, available.body.numberOfSeries, available.body.meta.versionId]).toEqual([200, 'available', 2, '2']);
+    expect((await fhir(`/ImagingStudy/${created.body.id}/_history/1`, doctor)).body).toMatchObject({ status: 'registered', numberOfSeries: 0 });
+    expect((await fhir(`/ImagingStudy?basedon=ServiceRequest/${request.id}&status=available`, doctor)).body.entry.map((e: Json) => e.resource.id)).toEqual([created.body.id]);
+    expect((await fhir(`/ImagingStudy?basedon=ServiceRequest/${request.id}&status=registered`, doctor)).body.total ?? 0).toBe(0);
+    expect((await put(`/ImagingStudy/${created.body.id}`, study({ id: created.body.id, status: 'cancelled' }), pacs, { 'if-match': 'W/"1"' })).status).toBe(412);
+    expect((await post('/ImagingStudy', study(), lis)).status).toBe(403);
   });
 
   it('works with an independent client: fhir-kit-client posts a transaction of a DiagnosticReport with three Observations and reads them back', async () => {

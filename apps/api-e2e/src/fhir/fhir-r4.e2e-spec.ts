@@ -53,7 +53,7 @@ describe('FHIR R4 facade at /fhir/R4', () => {
     expect(cs.rest[0].security.service[0].coding[0].code).toBe('SMART-on-FHIR');
     expect(cs.rest[0].security.extension[0].extension[0]).toEqual({ url: 'token', valueUri: `${system.baseUrl}/api/auth/token` });
     const types = cs.rest[0].resource.map((r: Json) => r.type);
-    expect(types).toEqual(['AuditEvent', 'DiagnosticReport', 'DocumentReference', 'Encounter', 'ImagingStudy', 'Location', 'Observation', 'Organization', 'Patient', 'Practitioner', 'Provenance', 'ServiceRequest']);
+    expect(types).toEqual(['AuditEvent', 'DiagnosticReport', 'DocumentReference', 'Encounter', 'ImagingStudy', 'Location', 'Observation', 'Organization', 'Patient', 'Practitioner', 'Provenance', 'ServiceRequest', 'Specimen']);
     const patient = cs.rest[0].resource.find((r: Json) => r.type === 'Patient');
     expect(patient.interaction.map((i: Json) => i.code)).toEqual(['read', 'vread', 'search-type']);
     expect(patient.searchParam.map((s: Json) => s.name)).toEqual(expect.arrayContaining(['_id', '_lastUpdated', 'identifier', 'name', 'birthdate', 'gender']));

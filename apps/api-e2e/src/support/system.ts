@@ -2,7 +2,7 @@ import type { TokenResponse } from '@benhan/shared/contracts';
 
 /* eslint-disable @nx/enforce-module-boundaries -- the process helpers in tools/testing are plain CommonJS shared with the browser tests' server, not a library. */
 const { startApi } = require('../../../../tools/testing/api-process.cjs') as {
-  startApi(options: { databaseUrl: string; port: number; env?: Record<string, string>; timeoutMs?: number }): Promise<{ baseUrl: string; stop(): Promise<void>; output(): string }>;
+  startApi(options: { databaseUrl: string; port: number; env?: Record<string, string>; timeoutMs?: number; logFile?: string | null }): Promise<{ baseUrl: string; stop(): Promise<void>; output(): string }>;
 };
 const postgres = require('../../../../tools/testing/postgres.cjs') as {
   createDatabase(serverUrl: string, name: string, template?: string): Promise<string>;
@@ -36,7 +36,8 @@ export class TestSystem {
     const server = required('BENHAN_TEST_PG_SERVER');
     const name = postgres.uniqueName('benhan_e2e_db');
     const databaseUrl = await postgres.createDatabase(server, name, empty ? undefined : required('BENHAN_TEST_TEMPLATE'));
-    const api = await startApi({ databaseUrl, port: await postgres.freePort(), env: { LOGIN_RATE_LIMIT: '10000', ...env } });
+    // E2E_API_LOG=<file> keeps the API's output (appended) for a failing run.
+    const api = await startApi({ databaseUrl, port: await postgres.freePort(), env: { LOGIN_RATE_LIMIT: '10000', ...env }, logFile: process.env['E2E_API_LOG'] ?? null });
     return new TestSystem(api.baseUrl, databaseUrl, name, api);
   }
 
@@ -55,7 +56,7 @@ export class TestSystem {
     let body: string | undefined;
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
     if (options.json !== undefined) {
-      headers['content-type'] = 'application/json';
+      headers['content-type'] ??= 'application/json';
       body = JSON.stringify(options.json);
     } else if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';

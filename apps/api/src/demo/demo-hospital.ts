@@ -39,8 +39,8 @@ export const DEMO_USERS: DemoUser[] = [
 
 /** Demo LIS and PACS clients (OAuth2 client credentials); secrets are documented in the README. */
 export const DEMO_CLIENTS = [
-  { clientId: 'lis', secret: 'lis-demo-secret-2026', kind: 'lis', scopes: ['orders.read', 'results.write', 'system/*.read', 'system/DiagnosticReport.write', 'system/Observation.write'] },
-  { clientId: 'pacs', secret: 'pacs-demo-secret-2026', kind: 'pacs', scopes: ['orders.read', 'results.write', 'system/*.read', 'system/DiagnosticReport.write', 'system/ImagingStudy.write'] },
+  { clientId: 'lis', secret: 'lis-demo-secret-2026', kind: 'lis', scopes: ['orders.read', 'results.write', 'system/*.read', 'system/DiagnosticReport.write', 'system/Observation.write', 'system/Specimen.write', 'system/ServiceRequest.u'] },
+  { clientId: 'pacs', secret: 'pacs-demo-secret-2026', kind: 'pacs', scopes: ['orders.read', 'results.write', 'system/*.read', 'system/DiagnosticReport.write', 'system/ImagingStudy.write', 'system/ServiceRequest.u'] },
 ] as const;
 
 export interface DemoPatient {

@@ -43,6 +43,10 @@ export interface FhirResourceProvider {
   readonly revIncludes?: readonly string[];
   /** Whether the LIS/PACS may create this type (POST [type], and in a transaction Bundle); listed as `create` in the CapabilityStatement. */
   readonly creatable?: boolean;
+  /** Whether the LIS/PACS may update it (PUT [type]/[id], honouring If-Match); listed as `update`. */
+  readonly updatable?: boolean;
+  /** Whether it takes a JSON Patch (PATCH [type]/[id]); listed as `patch`. */
+  readonly patchable?: boolean;
   /** Whether a logical id can be one of this type's (default: a UUID, compared in lower case). */
   isId?(id: string): boolean;
   /** The current version, or null if there is none the caller's facility owns. Access is checked by the caller. */

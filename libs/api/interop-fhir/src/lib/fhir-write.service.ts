@@ -13,7 +13,7 @@ import { DICOM_UID, SERVICE_CODE_SYSTEM } from './resources/orders.mappers';
 import { referenceId } from './search/search-params';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- incoming FHIR JSON is untrusted and read field by field */
-type Json = any;
+export type Json = any;
 
 /** The SMART scopes that let a system client create or update a type (`.write`, `.*`, or SMART v2 `c`/`u` permissions). */
 export function grantsWrite(scopes: readonly string[], type: string, permission: 'c' | 'u'): boolean {
@@ -25,7 +25,7 @@ export function grantsWrite(scopes: readonly string[], type: string, permission:
 }
 
 /** One resource of a submission and the FHIRPath it came from (for precise OperationOutcome expressions). */
-interface Part {
+export interface Part {
   resource: Json;
   path: string;
 }
@@ -150,14 +150,17 @@ export class FhirWriteService {
     return { outcome, id: outcome.reportId };
   }
 
-  /** System clients only, with a SMART write scope for the type. A refusal is audited. */
-  private async requireWrite(ctx: FhirRequestContext, type: string): Promise<void> {
+  /** System clients only, with a SMART write scope for the type (create or update). A refusal is audited. */
+  async requireWrite(ctx: FhirRequestContext, type: string, permission: 'c' | 'u' = 'c'): Promise<void> {
     const { principal } = ctx;
-    if (principal.kind === 'client' && grantsWrite(principal.scopes, type, 'c')) return;
-    await this.audit.recordNow({ action: 'access_denied', outcome: 'failure', actor: principal, detail: { fhir: type, interaction: 'create', code: principal.kind === 'client' ? 'scope_missing' : 'role' } });
+    if (principal.kind === 'client' && grantsWrite(principal.scopes, type, permission)) return;
+    const interaction = permission === 'c' ? 'create' : 'update';
+    await this.audit.recordNow({ action: 'access_denied', outcome: 'failure', actor: principal, detail: { fhir: type, interaction, code: principal.kind === 'client' ? 'scope_missing' : 'role' } });
     throw new FhirError(
       'scope_missing',
-      principal.kind === 'client' ? `This client holds no scope to create ${type} (needs system/${type}.write, system/${type}.c or system/*.write)` : `Results are sent by the LIS and PACS system clients, not by staff`,
+      principal.kind === 'client'
+        ? `This client holds no scope to ${interaction} ${type} (needs system/${type}.write, system/${type}.${permission} or system/*.write)`
+        : `Results, specimens and studies are sent by the LIS and PACS system clients, not by staff`,
       [type],
     );
   }
@@ -207,10 +210,10 @@ export class FhirWriteService {
     }
   }
 
-  /** The order of the ServiceRequests a report is based on (one order; each must be ours). */
-  private async orderOf(ctx: FhirRequestContext, basedOn: Json, path: string): Promise<{ id: string; patient_id: string; encounter_id: string }> {
+  /** The order of the ServiceRequests a report (or specimen, or study) is based on (one order; each must be ours). */
+  async orderOf(ctx: FhirRequestContext, basedOn: Json, path: string, element = 'basedOn'): Promise<{ id: string; patient_id: string; encounter_id: string }> {
     const refs: Json[] = Array.isArray(basedOn) ? basedOn : [];
-    if (!refs.length) throw new FhirError('unprocessable', 'basedOn must name the order (ServiceRequest/<id>) the results answer', [`${path}.basedOn`]);
+    if (!refs.length) throw new FhirError('unprocessable', `${element} must name the order (ServiceRequest/<id>) this answers`, [`${path}.${element}`]);
     let order: { id: string; patient_id: string; encounter_id: string } | undefined;
     for (const [k, ref] of refs.entries()) {
       const id = referenceId(String(ref?.reference ?? ''), 'ServiceRequest');
@@ -220,14 +223,14 @@ export class FhirWriteService {
             [id, ctx.facilityId],
           )) as { id: string; patient_id: string; encounter_id: string }[])
         : [];
-      if (!row) throw new FhirError('unprocessable', `${ref?.reference ?? 'The reference'} is not a ServiceRequest of this server`, [`${path}.basedOn[${k}]`]);
-      if (order && order.id !== row.id) throw new FhirError('unprocessable', 'All basedOn ServiceRequests must belong to one order', [`${path}.basedOn[${k}]`]);
+      if (!row) throw new FhirError('unprocessable', `${ref?.reference ?? 'The reference'} is not a ServiceRequest of this server`, [`${path}.${element}[${k}]`]);
+      if (order && order.id !== row.id) throw new FhirError('unprocessable', `All ${element} ServiceRequests must belong to one order`, [`${path}.${element}[${k}]`]);
       order = row;
     }
     return order as { id: string; patient_id: string; encounter_id: string };
   }
 
-  private samePatient(subject: Json, patientId: string, path: string, required: boolean): string | null {
+  samePatient(subject: Json, patientId: string, path: string, required: boolean): string | null {
     if (subject === undefined && !required) return null;
     const id = referenceId(String(subject?.reference ?? ''), 'Patient');
     if (!id) throw new FhirError('unprocessable', `subject must be the order's patient (Patient/<id>), not ${subject?.reference ?? 'nothing'}`, [path]);
@@ -268,7 +271,7 @@ export class FhirWriteService {
   }
 }
 
-function invalid(message: string, expression: string[]): FhirError {
+export function invalid(message: string, expression: string[]): FhirError {
   return new FhirError('invalid_resource', message, expression);
 }
 
@@ -287,7 +290,7 @@ function textOf(forms: Json): string | null {
   return form ? Buffer.from(form.data, 'base64').toString('utf8') : null;
 }
 
-function dateTime(value: unknown, path: string): string | null {
+export function dateTime(value: unknown, path: string): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalid(`${String(value)} is not a dateTime`, [path]);
   return new Date(value).toISOString();
@@ -318,7 +321,7 @@ function observationInput({ resource: o, path }: Part): ObservationInput {
   };
 }
 
-function studyInput({ resource: s, path }: Part): NonNullable<RecordResultRequest['study']> {
+export function studyInput({ resource: s, path }: Part): NonNullable<RecordResultRequest['study']> {
   const identifier = (Array.isArray(s.identifier) ? s.identifier : []).find((i: Json) => i?.system === DICOM_UID);
   const uid = typeof identifier?.value === 'string' ? identifier.value.replace(/^urn:oid:/, '') : '';
   if (!/^\d+(\.\d+)*$/.test(uid) || uid.length > 64) throw invalid(`identifier needs the Study Instance UID (${DICOM_UID}, urn:oid:1.2.3…)`, [`${path}.identifier`]);

@@ -1,4 +1,4 @@
-import { All, Controller, Get, Header, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { All, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Requires, type AuthenticatedPrincipal } from '@benhan/api/core';
@@ -6,6 +6,7 @@ import { capabilityStatement } from './capability-statement';
 import { FhirError } from './fhir.errors';
 import type { FhirHit, FhirRequestContext } from './fhir-provider';
 import { FhirService } from './fhir.service';
+import { FhirFulfilmentWriteService } from './fhir-fulfilment-write.service';
 import { FhirWriteService } from './fhir-write.service';
 import { FHIR_JSON, type Bundle, type FhirResource } from './fhir.types';
 import { OperationOutcomeFilter } from './operation-outcome.filter';
@@ -14,7 +15,8 @@ export const FHIR_BASE_PATH = 'fhir/R4';
 const STARTED_AT = new Date().toISOString();
 
 /**
- * FHIR R4 REST facade: metadata, read, vread and search-type for every registered provider; transaction Bundles and creates of results (FhirWriteService).
+ * FHIR R4 REST facade: metadata, read, vread and search-type for every registered provider; transaction Bundles and creates of results
+ * (FhirWriteService); creates and updates of specimens and studies, and the status of ServiceRequests (FhirFulfilmentWriteService).
  * Errors, including the guards' 401/403, are OperationOutcomes (OperationOutcomeFilter).
  */
 @ApiExcludeController()
@@ -25,6 +27,7 @@ export class FhirController {
   constructor(
     private readonly fhir: FhirService,
     private readonly writes: FhirWriteService,
+    private readonly fulfilment: FhirFulfilmentWriteService,
   ) {}
 
   @Get('metadata')
@@ -75,7 +78,7 @@ export class FhirController {
     return this.writes.transaction(context(req, principal), await bodyOf(req));
   }
 
-  /** Create a DiagnosticReport (Observations contained) or an Observation; `If-None-Exist: identifier=…` is honoured. */
+  /** Create a DiagnosticReport (Observations contained), an Observation, a Specimen or an ImagingStudy; `If-None-Exist: identifier=…` is honoured. */
   @Post(':type')
   @Header('Content-Type', FHIR_JSON)
   async create(
@@ -85,10 +88,49 @@ export class FhirController {
     @Param('type') type: string,
   ): Promise<FhirResource> {
     const ctx = context(req, principal);
-    const { outcome, id } = await this.writes.create(ctx, type, await bodyOf(req), req.get('if-none-exist') ?? undefined);
-    res.status(outcome.created ? 201 : 200);
-    res.setHeader('Location', `${ctx.baseUrl}/${type}/${id}/_history/1`);
-    return withVersionHeaders(res, await this.fhir.readOwn(ctx, type, id));
+    const ifNoneExist = req.get('if-none-exist') ?? undefined;
+    let id: string;
+    let created: boolean;
+    if (type === 'Specimen' || type === 'ImagingStudy') ({ id, created } = await this.fulfilment.create(ctx, type, await bodyOf(req), ifNoneExist));
+    else {
+      const written = await this.writes.create(ctx, type, await bodyOf(req), ifNoneExist);
+      ({ id } = written);
+      created = written.outcome.created;
+    }
+    res.status(created ? 201 : 200);
+    return withLocation(res, ctx, type, await this.fhir.readOwn(ctx, type, id));
+  }
+
+  /** Update a Specimen or an ImagingStudy, or the status of a ServiceRequest; `If-Match: W/"<versionId>"` is checked (412 when stale). */
+  @Put(':type/:id')
+  @Header('Content-Type', FHIR_JSON)
+  async update(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: AuthenticatedPrincipal,
+    @Param('type') type: string,
+    @Param('id') id: string,
+  ): Promise<FhirResource> {
+    const ctx = context(req, principal);
+    this.fhir.registry.get(type);
+    const { id: written } = await this.fulfilment.update(ctx, type, id.toLowerCase(), await bodyOf(req), ifMatchOf(req));
+    return withLocation(res, ctx, type, await this.fhir.readOwn(ctx, type, type === 'ServiceRequest' ? id.toLowerCase() : written));
+  }
+
+  /** A JSON Patch (application/json-patch+json) of a ServiceRequest's status and notes. */
+  @Patch(':type/:id')
+  @Header('Content-Type', FHIR_JSON)
+  async patch(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: AuthenticatedPrincipal,
+    @Param('type') type: string,
+    @Param('id') id: string,
+  ): Promise<FhirResource> {
+    const ctx = context(req, principal);
+    this.fhir.registry.get(type);
+    await this.fulfilment.patch(ctx, type, id.toLowerCase(), await bodyOf(req, PATCH_TYPES), ifMatchOf(req));
+    return withLocation(res, ctx, type, await this.fhir.readOwn(ctx, type, id.toLowerCase()));
   }
 
   /** Anything else under the base (writes, history, operations) is not served: an OperationOutcome, not a problem+json 404. */
@@ -96,7 +138,7 @@ export class FhirController {
   @Public()
   unsupported(@Req() req: Request): never {
     if (req.method === 'GET' || req.method === 'HEAD') throw new FhirError('unknown_route', `${req.path} is not an interaction this server supports`, []);
-    throw new FhirError('not_supported', `${req.method} ${req.path} is not supported (writes: POST a transaction Bundle to the base, or POST DiagnosticReport / Observation)`, []);
+    throw new FhirError('not_supported', `${req.method} ${req.path} is not supported (see /metadata for the interactions of each type)`, []);
   }
 }
 
@@ -105,13 +147,14 @@ function context(req: Request, principal: AuthenticatedPrincipal): FhirRequestCo
   return { principal, facilityId: principal.facilityId, baseUrl: `${originOf(req)}/${FHIR_BASE_PATH}` };
 }
 
-/** The JSON body: Express parsed application/json already; application/fhir+json is read here (at most 5 MB). */
-async function bodyOf(req: Request): Promise<unknown> {
-  if ((req.body && typeof req.body === 'object' && Object.keys(req.body as object).length) || req.readableEnded) return req.body;
+const RESOURCE_TYPES = ['application/fhir+json', 'application/json', 'application/json+fhir'];
+const PATCH_TYPES = ['application/json-patch+json'];
+
+/** The JSON body: Express parsed application/json already; application/fhir+json (or a JSON Patch) is read here (at most 5 MB). */
+async function bodyOf(req: Request, accepted: readonly string[] = RESOURCE_TYPES): Promise<unknown> {
   const type = (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/fhir+json' && type !== 'application/json' && type !== 'application/json+fhir') {
-    throw new FhirError('unsupported_format', `Send the body as application/fhir+json, not "${type || 'nothing'}"`, []);
-  }
+  if (!accepted.includes(type)) throw new FhirError('unsupported_media_type', `Send the body as ${accepted[0]}, not "${type || 'nothing'}"`, []);
+  if ((req.body && typeof req.body === 'object' && Object.keys(req.body as object).length) || req.readableEnded) return req.body;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -144,6 +187,21 @@ function acceptJson(req: Request): void {
     .map((r) => r.split(';')[0].trim().toLowerCase())
     .some((r) => r === '*/*' || r === 'application/*' || r === 'application/json' || r === 'application/fhir+json' || r === 'application/json+fhir');
   if (!ok) throw new FhirError('unsupported_format', `This server answers in JSON only (application/fhir+json), not "${accept}"`, []);
+}
+
+/** `If-Match: W/"3"` (or `"3"`) → 3; absent → undefined (the update is not version-checked). */
+function ifMatchOf(req: Request): number | undefined {
+  const header = req.get('if-match');
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
+  if (!m) throw new FhirError('invalid_resource', `If-Match must be a version ETag like W/"3", not ${header}`, ['If-Match']);
+  return Number(m[1]);
+}
+
+/** A written resource's response headers: ETag, Last-Modified and the Location of this version. */
+function withLocation(res: Response, ctx: FhirRequestContext, type: string, hit: FhirHit): FhirResource {
+  res.setHeader('Location', `${ctx.baseUrl}/${type}/${hit.resource.id}/_history/${hit.resource.meta?.versionId ?? '1'}`);
+  return withVersionHeaders(res, hit);
 }
 
 function withVersionHeaders(res: Response, hit: FhirHit): FhirResource {

@@ -7,6 +7,7 @@ export type FhirErrorCode =
   | 'unknown_search_parameter'
   | 'invalid_search_parameter'
   | 'unsupported_format'
+  | 'unsupported_media_type'
   | 'scope_missing'
   | 'not_supported'
   | 'unknown_route'
@@ -45,6 +46,8 @@ export class FhirError extends Error {
         return [400, 'invalid'];
       case 'unsupported_format':
         return [406, 'not-supported'];
+      case 'unsupported_media_type':
+        return [415, 'not-supported'];
       case 'scope_missing':
         return [403, 'forbidden'];
       case 'not_supported':

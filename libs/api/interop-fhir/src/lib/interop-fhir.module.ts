@@ -3,6 +3,7 @@ import { FhirController } from './fhir.controller';
 import type { FhirResourceProvider } from './fhir-provider';
 import { FHIR_PROVIDERS, FhirRegistry } from './fhir-registry';
 import { FhirService } from './fhir.service';
+import { FhirFulfilmentWriteService } from './fhir-fulfilment-write.service';
 import { FhirWriteService } from './fhir-write.service';
 import { OrdersModule } from '@benhan/api/orders';
 import { AuditEventProvider } from './resources/audit-event.provider';
@@ -13,6 +14,7 @@ import { ObservationProvider } from './resources/observation.provider';
 import { DiagnosticReportProvider, ImagingStudyProvider, ServiceRequestProvider } from './resources/orders.providers';
 import { PatientProvider } from './resources/patient.provider';
 import { ProvenanceProvider } from './resources/provenance.provider';
+import { SpecimenProvider } from './resources/specimen.provider';
 
 /**
  * The resource types served at /fhir/R4, one provider each (Observation serves both the care chart's vital
@@ -31,6 +33,7 @@ export const FHIR_PROVIDER_TYPES: Type<FhirResourceProvider>[] = [
   ServiceRequestProvider,
   DiagnosticReportProvider,
   ImagingStudyProvider,
+  SpecimenProvider,
 ];
 
 /** FHIR R4 REST facade over the domains: reads of every type, and results from the LIS and PACS (writes). */
@@ -43,6 +46,7 @@ export const FHIR_PROVIDER_TYPES: Type<FhirResourceProvider>[] = [
     { provide: FhirRegistry, useFactory: (providers: FhirResourceProvider[]) => new FhirRegistry(providers), inject: [FHIR_PROVIDERS] },
     FhirService,
     FhirWriteService,
+    FhirFulfilmentWriteService,
   ],
   exports: [FhirService],
 })

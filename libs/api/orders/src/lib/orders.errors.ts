@@ -4,6 +4,8 @@ import type { FieldError } from '@benhan/shared/contracts';
 export type OrderErrorCode =
   | 'order_not_found'
   | 'report_not_found'
+  | 'specimen_not_found'
+  | 'study_not_found'
   | 'invalid_order'
   | 'invalid_result'
   | 'result_mismatch'
@@ -31,6 +33,8 @@ function statusOf(code: OrderErrorCode): number {
   switch (code) {
     case 'order_not_found':
     case 'report_not_found':
+    case 'specimen_not_found':
+    case 'study_not_found':
       return 404;
     case 'invalid_order':
     case 'invalid_result':

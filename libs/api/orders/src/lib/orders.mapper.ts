@@ -4,8 +4,9 @@ import {
   type ImagingStudy,
   type Observation,
   type Order,
+  type Specimen,
 } from '@benhan/shared/contracts';
-import type { DiagnosticReportEntity, ImagingStudyEntity, ObservationEntity, OrderEntity, OrderItemEntity, ResultAcknowledgementEntity } from './entities';
+import type { DiagnosticReportEntity, ImagingStudyEntity, ObservationEntity, OrderEntity, OrderItemEntity, ResultAcknowledgementEntity, SpecimenEntity } from './entities';
 
 export function toOrder(o: OrderEntity, items: OrderItemEntity[], requesterName: string): Order {
   return {
@@ -69,10 +70,32 @@ export function toStudy(s: ImagingStudyEntity): ImagingStudy {
     id: s.id,
     studyInstanceUid: s.studyInstanceUid,
     modality: s.modality,
+    status: s.status,
     seriesCount: s.seriesCount,
     instanceCount: s.instanceCount,
     startedAt: s.startedAt?.toISOString() ?? null,
     endpointUrl: s.endpointUrl,
+    version: s.version,
+  };
+}
+
+export function toSpecimen(s: SpecimenEntity): Specimen {
+  return {
+    id: s.id,
+    orderId: s.orderId,
+    patientId: s.patientId,
+    encounterId: s.encounterId,
+    sourceSystem: s.sourceSystem,
+    accession: s.accession,
+    status: s.status,
+    typeCode: s.typeCode,
+    typeDisplay: s.typeDisplay,
+    collectedAt: s.collectedAt?.toISOString() ?? null,
+    receivedAt: s.receivedAt?.toISOString() ?? null,
+    collector: s.collector,
+    note: s.note,
+    version: s.version,
+    updatedAt: s.updatedAt.toISOString(),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   PatientObservationsController,
   ResultsController,
 } from './orders.controller';
+import { FulfilmentService } from './fulfilment.service';
 import { OrdersService } from './orders.service';
 import { ResultsService } from './results.service';
 
@@ -21,7 +22,7 @@ import { ResultsService } from './results.service';
 @Module({
   imports: [TypeOrmModule.forFeature(ORDERS_ENTITIES), PatientsModule, EncountersModule, DocumentsModule, TerminologyModule],
   controllers: [EncounterOrdersController, OrdersController, ResultsController, PatientObservationsController, OrderCatalogueController],
-  providers: [OrderCatalogue, OrderAccess, OrdersService, ResultsService],
-  exports: [OrdersService, ResultsService, OrderCatalogue],
+  providers: [OrderCatalogue, OrderAccess, OrdersService, ResultsService, FulfilmentService],
+  exports: [OrdersService, ResultsService, FulfilmentService, OrderCatalogue],
 })
 export class OrdersModule {}

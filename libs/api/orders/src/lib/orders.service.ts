@@ -16,6 +16,7 @@ import { OrderEntity, OrderItemEntity } from './entities';
 import { canTransition } from './order-lifecycle';
 import { toOrder } from './orders.mapper';
 import { OrderError } from './orders.errors';
+import { FulfilmentService } from './fulfilment.service';
 import { ResultsService } from './results.service';
 
 /** The form whose signed document is the order (libs/api/documents/forms/CD-CLS-order.json). */
@@ -42,6 +43,7 @@ export class OrdersService {
     private readonly users: UsersService,
     private readonly catalogue: OrderCatalogue,
     private readonly results: ResultsService,
+    private readonly fulfilment: FulfilmentService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
   ) {}
@@ -338,13 +340,14 @@ export class OrdersService {
     const items = await this.dataSource.getRepository(OrderItemEntity).find({ where: { orderId: In(ids) }, order: { position: 'ASC' } });
     const names = await this.users.displayNames([...new Set(orders.map((o) => o.requesterId))]);
     const reports = await this.results.reportsForOrders(facilityId, ids);
+    const specimens = await this.fulfilment.specimensForOrders(facilityId, ids);
     return orders.map((o) => {
       const order: Order = toOrder(
         o,
         items.filter((i) => i.orderId === o.id),
         names.get(o.requesterId) ?? '',
       );
-      return { ...order, reports: reports.filter((r) => r.orderId === o.id) };
+      return { ...order, reports: reports.filter((r) => r.orderId === o.id), specimens: specimens.filter((s) => s.orderId === o.id) };
     });
   }
 }

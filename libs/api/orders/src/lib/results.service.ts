@@ -18,6 +18,7 @@ import {
 } from '@benhan/shared/contracts';
 import { OrderCatalogue, UCUM_UNITS, interpret } from './catalogue/catalogue';
 import { DiagnosticReportEntity, ImagingStudyEntity, ObservationEntity, OrderEntity, OrderItemEntity, ResultAcknowledgementEntity } from './entities';
+import { writeStudy } from './fulfilment.service';
 import { acceptsResults, canSupersede, statusAfterReport } from './order-lifecycle';
 import { toObservation, toReport } from './orders.mapper';
 import { OrderError } from './orders.errors';
@@ -191,7 +192,7 @@ export class ResultsService {
       const effectiveAt = request.effectiveAt ? new Date(request.effectiveAt) : null;
       const items = await em.getRepository(OrderItemEntity).findBy({ orderId });
       const values = category === 'laboratory' ? this.observationValues(request, items) : [];
-      const studyId = category === 'imaging' && request.study ? await this.studyFor(em, order, request, now) : null;
+      const studyId = category === 'imaging' && request.study ? await this.studyFor(em, order, source, request, now) : null;
       const interpretations = values.map((v) => v.interpretation);
       // The current report is marked first: one current report per sender's id (unique index); the link is checked at commit.
       const reportId = randomUUID();
@@ -335,32 +336,9 @@ export class ResultsService {
     });
   }
 
-  /** The study of an imaging report: recorded once per Study Instance UID, and only for its own order. */
-  private async studyFor(em: EntityManager, order: OrderEntity, request: RecordResultRequest, now: Date): Promise<string> {
-    const input = request.study as NonNullable<RecordResultRequest['study']>;
-    const studies = em.getRepository(ImagingStudyEntity);
-    const existing = await studies.findOneBy({ facilityId: order.facilityId, studyInstanceUid: input.studyInstanceUid });
-    if (existing) {
-      if (existing.orderId !== order.id) throw OrderError.field('result_mismatch', 'study/studyInstanceUid', 'This study belongs to another order');
-      return existing.id;
-    }
-    const modalities = (await em.getRepository(OrderItemEntity).findBy({ orderId: order.id })).map((i) => i.modality);
-    if (!modalities.includes(input.modality)) throw OrderError.field('result_mismatch', 'study/modality', `No ${input.modality} procedure was ordered`);
-    const study = await studies.save(
-      studies.create({
-        facilityId: order.facilityId,
-        orderId: order.id,
-        patientId: order.patientId,
-        encounterId: order.encounterId,
-        studyInstanceUid: input.studyInstanceUid,
-        modality: input.modality,
-        seriesCount: input.seriesCount,
-        instanceCount: input.instanceCount ?? null,
-        startedAt: input.startedAt ? new Date(input.startedAt) : null,
-        endpointUrl: input.endpointUrl,
-        createdAt: now,
-      }),
-    );
+  /** The study of an imaging report: recorded once per Study Instance UID, only for its own order; the report makes it available. */
+  private async studyFor(em: EntityManager, order: OrderEntity, source: string, request: RecordResultRequest, now: Date): Promise<string> {
+    const { study } = await writeStudy(em, order, source, request.study as NonNullable<RecordResultRequest['study']>, 'available', now);
     return study.id;
   }
 

@@ -37,6 +37,7 @@ export function anOrder(overrides: Partial<OrderDetail> = {}): OrderDetail {
     statusChangedAt: null,
     version: 1,
     reports: [],
+    specimens: [],
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { Signatures1795800008000 } from './1795800008000-Signatures';
 import { Archive1795800009000 } from './1795800009000-Archive';
 import { AuditTrail1795800010000 } from './1795800010000-AuditTrail';
 import { Orders1795800011000 } from './1795800011000-Orders';
+import { Fulfilment1795800013000 } from './1795800013000-Fulfilment';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Archive1795800009000,
   AuditTrail1795800010000,
   Orders1795800011000,
+  Fulfilment1795800013000,
 ];

@@ -174,6 +174,8 @@ export interface ReportRow {
   item_displays: string[];
   item_loincs: (string | null)[];
   observation_ids: string[];
+  /** The order's specimens (not entered in error): what a lab report was measured on. */
+  specimen_ids: string[];
 }
 
 /** A report (lab or imaging) as a DiagnosticReport: category LAB/RAD, basedOn the order's ServiceRequests, result its Observations. */
@@ -194,6 +196,7 @@ export function toFhirDiagnosticReport(r: ReportRow): FhirResource {
     effectiveDateTime: r.effective_at ? iso(r.effective_at) : null,
     issued: iso(r.issued),
     performer: r.performer ? [{ display: r.performer }] : [{ display: r.source_system }],
+    specimen: (r.specimen_ids ?? []).map((id) => ref('Specimen', id)),
     result: r.observation_ids.map((id) => ref('Observation', id)),
     imagingStudy: r.imaging_study_id ? [ref('ImagingStudy', r.imaging_study_id)] : [],
     conclusion: r.conclusion,
@@ -208,13 +211,20 @@ export interface ImagingStudyRow {
   encounter_id: string;
   study_instance_uid: string;
   modality: string;
+  status: string;
   series_count: number;
   instance_count: number | null;
-  started_at: Date | null;
+  started_at: Date | string | null;
   endpoint_url: string;
-  created_at: Date;
+  updated_at: Date | string;
+  version: number;
   item_ids: string[];
   item_displays: string[];
+}
+
+/** Stored status (snake case) → the FHIR code (kebab case): entered_in_error → entered-in-error. */
+function fhirCode(status: string): string {
+  return status.replace(/_/g, '-');
 }
 
 /** A PACS study: its DICOM Study Instance UID (urn:oid: form), modality, counts, and the viewer as a contained Endpoint. */
@@ -222,7 +232,7 @@ export function toFhirImagingStudy(s: ImagingStudyRow): FhirResource {
   return compact({
     resourceType: 'ImagingStudy',
     id: s.id,
-    meta: meta(1, s.created_at),
+    meta: meta(s.version, s.updated_at),
     contained: [
       {
         resourceType: 'Endpoint',
@@ -234,7 +244,7 @@ export function toFhirImagingStudy(s: ImagingStudyRow): FhirResource {
       },
     ],
     identifier: [{ system: DICOM_UID, value: `urn:oid:${s.study_instance_uid}` }],
-    status: 'available',
+    status: fhirCode(s.status),
     modality: [{ system: DCM, code: s.modality }],
     subject: ref('Patient', s.patient_id),
     encounter: ref('Encounter', s.encounter_id),
@@ -244,5 +254,46 @@ export function toFhirImagingStudy(s: ImagingStudyRow): FhirResource {
     numberOfSeries: s.series_count,
     numberOfInstances: s.instance_count ?? null,
     procedureCode: s.item_displays.length ? [{ text: s.item_displays.join('; ') }] : [],
+  });
+}
+
+/** The lab's specimen ids, per sender (the system client id): `https://benhan.dev/fhir/sid/specimen/lis`. */
+export const SPECIMEN_SID = `${BENHAN_SID}/specimen`;
+export const V2_0487 = 'http://terminology.hl7.org/CodeSystem/v2-0487';
+
+export interface SpecimenRow {
+  id: string;
+  order_id: string;
+  patient_id: string;
+  source_system: string;
+  accession: string;
+  status: string;
+  type_code: string;
+  type_display: string | null;
+  collected_at: Date | string | null;
+  received_at: Date | string | null;
+  collector: string | null;
+  note: string | null;
+  updated_at: Date | string;
+  version: number;
+  item_ids: string[];
+}
+
+/** A specimen of a lab order: the lab's accession, HL7 table 0487 type, collection and receipt, requested by the order's ServiceRequests. */
+export function toFhirSpecimen(s: SpecimenRow): FhirResource {
+  const identifier = { system: `${SPECIMEN_SID}/${s.source_system}`, value: s.accession };
+  return compact({
+    resourceType: 'Specimen',
+    id: s.id,
+    meta: meta(s.version, s.updated_at),
+    identifier: [identifier],
+    accessionIdentifier: identifier,
+    status: fhirCode(s.status),
+    type: { coding: [compact({ system: V2_0487, code: s.type_code, display: s.type_display ?? undefined })], ...(s.type_display ? { text: s.type_display } : {}) },
+    subject: ref('Patient', s.patient_id),
+    receivedTime: s.received_at ? iso(s.received_at) : null,
+    request: s.item_ids.map((id) => ref('ServiceRequest', id)),
+    collection: s.collected_at || s.collector ? compact({ collectedDateTime: s.collected_at ? iso(s.collected_at) : null, collector: s.collector ? { display: s.collector } : null }) : null,
+    note: s.note ? [{ text: s.note }] : [],
   });
 }

@@ -23,6 +23,22 @@ import {
 
 const STAFF = ['doctor', 'nurse', 'records_officer', 'inspector'] as const;
 
+/**
+ * A past version of a specimen or study, from the database's copy of every version (fulfilment_versions), with
+ * the order's items for basedOn/request as they are (items never change).
+ */
+export async function fulfilmentVersion<T>(dataSource: DataSource, ctx: FhirRequestContext, type: 'specimen' | 'imaging_study', id: string, version: number): Promise<T | null> {
+  const [row] = (await dataSource.query(
+    `SELECT v.snapshot
+            || jsonb_build_object('item_ids', to_jsonb(ARRAY(SELECT i.id::text FROM order_items i WHERE i.order_id = (v.snapshot->>'order_id')::uuid ORDER BY i.position)))
+            || jsonb_build_object('item_displays', to_jsonb(ARRAY(SELECT i.display FROM order_items i WHERE i.order_id = (v.snapshot->>'order_id')::uuid ORDER BY i.position))) AS row
+       FROM fulfilment_versions v
+      WHERE v.resource_type = $1 AND v.resource_id = $2 AND v.version = $3 AND v.snapshot->>'facility_id' = $4`,
+    [type, id, version, ctx.facilityId],
+  )) as { row: T }[];
+  return row?.row ?? null;
+}
+
 /** `ServiceRequest/<item id>` → the order it belongs to (SQL), or null when it cannot be one of ours. */
 function orderOfItem(value: string, p: (v: unknown) => string, column: string): string | null {
   const id = referenceId(value, 'ServiceRequest');
@@ -37,6 +53,7 @@ const ITEM_ARRAYS = (orderColumn: string) => `
 /**
  * ServiceRequest: one per order item (test, panel or imaging procedure) of the orders domain; the signed order
  * they were placed on is their shared `requisition`. Department-scoped; versionId is the order's row version.
+ * The performing department may update the status (update or JSON Patch, see FhirFulfilmentWriteService).
  */
 @Injectable()
 export class ServiceRequestProvider implements FhirResourceProvider {
@@ -45,6 +62,8 @@ export class ServiceRequestProvider implements FhirResourceProvider {
     'Lab and imaging orders, one ServiceRequest per ordered test, panel or procedure; the order sheet is the requisition. in_progress orders show as active. Poll with status=active&_lastUpdated=gt<instant>&category=laboratory|imaging';
   readonly roles = STAFF;
   readonly audit = { action: 'order_read', resourceType: 'order' } as const;
+  readonly updatable = true;
+  readonly patchable = true;
   /** The reports of the matched orders (_revinclude), and their Observations (_include, applied to those reports). */
   readonly revIncludes = ['DiagnosticReport:based-on'];
   readonly includes = ['DiagnosticReport:result'];
@@ -268,7 +287,8 @@ export class DiagnosticReportProvider implements FhirResourceProvider {
     const view = `(SELECT r.id, r.order_id, r.patient_id, r.encounter_id, r.category, r.status, r.source_system, r.external_id, r.issued, r.effective_at,
                           r.performer, r.conclusion, r.findings, r.imaging_study_id, r.supersedes_id, r.superseded_by_id, r.superseded_at, r.created_at,
                           ${ITEM_ARRAYS('r.order_id')},
-                          ARRAY(SELECT ob.id::text FROM observations ob WHERE ob.report_id = r.id ORDER BY ob.position) AS observation_ids
+                          ARRAY(SELECT ob.id::text FROM observations ob WHERE ob.report_id = r.id ORDER BY ob.position) AS observation_ids,
+                          ARRAY(SELECT sp.id::text FROM specimens sp WHERE sp.order_id = r.order_id AND sp.status <> 'entered_in_error' ORDER BY sp.created_at, sp.id) AS specimen_ids
                      FROM diagnostic_reports r
                     WHERE r.facility_id = :facility)`;
     return this.dataSource.createQueryBuilder().select('d.*').from(view, 'd').setParameter('facility', ctx.facilityId);
@@ -279,9 +299,11 @@ export class DiagnosticReportProvider implements FhirResourceProvider {
 @Injectable()
 export class ImagingStudyProvider implements FhirResourceProvider {
   readonly type = 'ImagingStudy';
-  readonly documentation = `PACS studies of imaging orders: identifier ${DICOM_UID}|urn:oid:<Study Instance UID>, modality (DICOM), series and instance counts, the viewer as a contained Endpoint; created with its DiagnosticReport in a transaction Bundle`;
+  readonly documentation = `PACS studies of imaging orders: identifier ${DICOM_UID}|urn:oid:<Study Instance UID>, modality (DICOM), series and instance counts, the viewer as a contained Endpoint. The PACS creates one (registered or available, basedOn the ServiceRequest: the order is then in progress) and updates it with If-Match; or sends it with its DiagnosticReport in a transaction Bundle. Every version is kept (vread)`;
   readonly roles = STAFF;
-  readonly audit = { action: 'result_read', resourceType: 'report' } as const;
+  readonly audit = { action: 'result_read', resourceType: 'imaging_study' } as const;
+  readonly creatable = true;
+  readonly updatable = true;
   readonly searchParams: readonly SearchParamDefinition[] = [
     ID_PARAM,
     LAST_UPDATED_PARAM,
@@ -292,7 +314,7 @@ export class ImagingStudyProvider implements FhirResourceProvider {
     reference('basedon', 'The order item (ServiceRequest/<id>)'),
     date('started', 'When the study started'),
     token('modality', `DICOM modality (${DCM}|CT)`),
-    token('status', 'available'),
+    token('status', 'registered | available | cancelled | entered-in-error'),
   ];
 
   constructor(
@@ -305,6 +327,11 @@ export class ImagingStudyProvider implements FhirResourceProvider {
     return row ? { resource: toFhirImagingStudy(row), patientId: row.patient_id } : null;
   }
 
+  async readVersion(ctx: FhirRequestContext, id: string, versionId: string): Promise<FhirHit | null> {
+    const row = await fulfilmentVersion<ImagingStudyRow>(this.dataSource, ctx, 'imaging_study', id, Number(versionId));
+    return row ? { resource: toFhirImagingStudy(row), patientId: row.patient_id } : null;
+  }
+
   async search(ctx: FhirRequestContext, search: ParsedSearch): Promise<FhirSearchResult> {
     const sql = new SqlSearch(this.access.applyScope(this.query(ctx), 'st.patient_id', ctx.principal));
     for (const clause of search.clauses) {
@@ -313,7 +340,7 @@ export class ImagingStudyProvider implements FhirResourceProvider {
           idCondition(sql, clause, 'st.id');
           break;
         case '_lastUpdated':
-          dateCondition(sql, clause, 'st.created_at');
+          dateCondition(sql, clause, 'st.updated_at');
           break;
         case 'identifier':
           sql.token(clause, (t, p) => (t.code && (t.system === undefined || t.system === DICOM_UID) ? `st.study_instance_uid = ${p(t.code.replace(/^urn:oid:/, ''))}` : null));
@@ -335,7 +362,7 @@ export class ImagingStudyProvider implements FhirResourceProvider {
           sql.token(clause, (t, p) => (t.code && (t.system === undefined || t.system === DCM) ? `st.modality = ${p(t.code)}` : null));
           break;
         case 'status':
-          sql.token(clause, (t) => (t.code === 'available' ? 'true' : null));
+          sql.token(clause, (t, p) => (t.code && ['registered', 'available', 'cancelled', 'entered-in-error'].includes(t.code) ? `st.status = ${p(t.code.replace(/-/g, '_'))}` : null));
           break;
       }
     }
@@ -347,8 +374,8 @@ export class ImagingStudyProvider implements FhirResourceProvider {
   }
 
   private query(ctx: FhirRequestContext) {
-    const view = `(SELECT s.id, s.order_id, s.patient_id, s.encounter_id, s.study_instance_uid, s.modality, s.series_count, s.instance_count, s.started_at,
-                          s.endpoint_url, s.created_at, ${ITEM_ARRAYS('s.order_id')}
+    const view = `(SELECT s.id, s.order_id, s.patient_id, s.encounter_id, s.study_instance_uid, s.modality, s.status, s.series_count, s.instance_count, s.started_at,
+                          s.endpoint_url, s.created_at, s.updated_at, s.version, ${ITEM_ARRAYS('s.order_id')}
                      FROM imaging_studies s
                     WHERE s.facility_id = :facility)`;
     return this.dataSource.createQueryBuilder().select('st.*').from(view, 'st').setParameter('facility', ctx.facilityId);

@@ -61,6 +61,10 @@ export const AUDIT_ACTIONS = [
   'order_revoke',
   'order_entered_in_error',
   'order_read',
+  /** The performing department (LIS, PACS) moved the order on: in progress, or cancelled by the filler. */
+  'order_status_change',
+  'specimen_record',
+  'imaging_study_record',
   'result_record',
   'result_read',
   'result_acknowledge',
@@ -129,6 +133,8 @@ export const AUDIT_RESOURCE_TYPES = [
   'chart_entry',
   'order',
   'report',
+  'specimen',
+  'imaging_study',
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 

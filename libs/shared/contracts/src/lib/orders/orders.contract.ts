@@ -133,6 +133,7 @@ export interface Order {
 
 export interface OrderDetail extends Order {
   reports: DiagnosticReport[];
+  specimens: Specimen[];
 }
 
 // ---- results ---------------------------------------------------------------------------------------------
@@ -206,10 +207,66 @@ export interface ImagingStudy {
   id: string;
   studyInstanceUid: string;
   modality: ImagingModality;
+  status: ImagingStudyStatus;
   seriesCount: number;
   instanceCount: number | null;
   startedAt: string | null;
   endpointUrl: string;
+  version: number;
+}
+
+/** FHIR imagingstudy-status: registered (scheduled or being acquired), available, cancelled, entered-in-error. */
+export type ImagingStudyStatus = 'registered' | 'available' | 'cancelled' | 'entered_in_error';
+export const IMAGING_STUDY_STATUSES: readonly ImagingStudyStatus[] = ['registered', 'available', 'cancelled', 'entered_in_error'];
+
+/** A study the PACS announces or updates on its own, before or after the report (FHIR ImagingStudy create/update). */
+export interface RecordImagingStudyRequest extends ImagingStudyInput {
+  status: ImagingStudyStatus;
+}
+
+// ---- specimens -------------------------------------------------------------------------------------------
+
+/** FHIR specimen-status: the lab has it (available), lost or used up (unavailable), unusable (unsatisfactory). */
+export type SpecimenStatus = 'available' | 'unavailable' | 'unsatisfactory' | 'entered_in_error';
+export const SPECIMEN_STATUSES: readonly SpecimenStatus[] = ['available', 'unavailable', 'unsatisfactory', 'entered_in_error'];
+
+/** What the lab tells about a specimen of an order; the same accession from the same sender updates it. */
+export interface RecordSpecimenRequest {
+  /** The lab's specimen id (accession number), unique per sender. */
+  accession: string;
+  status: SpecimenStatus;
+  /** HL7 v2 table 0487 specimen type (BLD, SER, PLAS, UR, CSF…). */
+  typeCode: string;
+  typeDisplay?: string | null;
+  collectedAt?: string | null;
+  /** When the lab received it: an order with a received specimen is in progress. */
+  receivedAt?: string | null;
+  collector?: string | null;
+  note?: string | null;
+}
+
+export interface Specimen {
+  id: string;
+  orderId: string;
+  patientId: string;
+  encounterId: string;
+  sourceSystem: string;
+  accession: string;
+  status: SpecimenStatus;
+  typeCode: string;
+  typeDisplay: string | null;
+  collectedAt: string | null;
+  receivedAt: string | null;
+  collector: string | null;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** The performing department's word on an order: it started (in progress) or cannot do it (revoked, with the reason). */
+export interface FillerStatusRequest {
+  status: 'in_progress' | 'revoked';
+  reason?: string | null;
 }
 
 export interface DiagnosticReport {

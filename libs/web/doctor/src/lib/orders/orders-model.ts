@@ -10,6 +10,7 @@ import type {
   OrderStatus,
   PlaceOrderRequest,
   ResultStatus,
+  SpecimenStatus,
 } from '@benhan/shared/contracts';
 import { _ } from '@ngx-translate/core';
 
@@ -48,6 +49,14 @@ export const RESULT_STATUS_LABELS: Record<ResultStatus, string> = {
   final: _('doctor.results.status.final'),
   corrected: _('doctor.results.status.corrected'),
   entered_in_error: _('doctor.results.status.entered_in_error'),
+};
+
+/** What the lab says of a specimen (shown under a lab order). */
+export const SPECIMEN_STATUS_LABELS: Record<SpecimenStatus, string> = {
+  available: _('doctor.orders.specimen.available'),
+  unavailable: _('doctor.orders.specimen.unavailable'),
+  unsatisfactory: _('doctor.orders.specimen.unsatisfactory'),
+  entered_in_error: _('doctor.orders.specimen.entered_in_error'),
 };
 
 export const INTERPRETATION_LABELS: Record<Interpretation, string> = {

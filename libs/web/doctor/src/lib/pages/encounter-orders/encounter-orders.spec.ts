@@ -83,6 +83,31 @@ describe(EncounterOrders.name, () => {
     expect(rows[1].querySelector('[data-testid="order-revoke"]')).toBeNull();
   });
 
+  it('shows what the lab says of the specimens under an order in progress', async () => {
+    const specimen = {
+      id: 'sp-1',
+      orderId: 'o-1',
+      patientId: 'p-1',
+      encounterId: 'e-1',
+      sourceSystem: 'lis',
+      accession: 'LIS-SP-0001',
+      status: 'unsatisfactory' as const,
+      typeCode: 'SER',
+      typeDisplay: 'Huyết thanh',
+      collectedAt: null,
+      receivedAt: '2026-11-28T01:30:00.000Z',
+      collector: null,
+      note: 'Mẫu vỡ hồng cầu',
+      version: 2,
+      updatedAt: '2026-11-28T01:40:00.000Z',
+    };
+    await render([anOrder({ id: 'o-1', status: 'in_progress', specimens: [specimen] })]);
+    const text = all('order-specimens')[0]?.textContent?.replace(/\s+/g, ' ').trim();
+    // The time is shown in the browser's zone (Asia/Ho_Chi_Minh on the wards; whatever the test machine has here).
+    expect(text).toMatch(/^Bệnh phẩm: Huyết thanh \(LIS-SP-0001\) — không đạt · nhận lúc 28\/11\/2026 \d{2}:30 · Mẫu vỡ hồng cầu$/);
+    expect(all('order-row')[0].querySelector('[data-testid="order-status"]')?.textContent?.trim()).toBe('Đang thực hiện');
+  });
+
   it('filters the picker by Vietnamese name and shows a panel’s members; imaging shows modality and body site', async () => {
     await render();
     await type('order-search', 'mỡ máu');

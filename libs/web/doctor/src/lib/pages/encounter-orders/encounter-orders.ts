@@ -30,6 +30,7 @@ import {
   ORDER_STATUS_SEVERITY,
   type OrderField,
   RESULT_STATUS_LABELS,
+  SPECIMEN_STATUS_LABELS,
 } from '../../orders/orders-model';
 
 /** How many catalogue entries the picker lists at once. */
@@ -58,6 +59,7 @@ export class EncounterOrders {
   protected readonly priorityLabels = ORDER_PRIORITY_LABELS;
   protected readonly categoryLabels = ORDER_CATEGORY_LABELS;
   protected readonly resultStatusLabels = RESULT_STATUS_LABELS;
+  protected readonly specimenStatusLabels = SPECIMEN_STATUS_LABELS;
   protected readonly priorities = ORDER_PRIORITIES;
   protected readonly categories: OrderCategory[] = ['laboratory', 'imaging'];
 

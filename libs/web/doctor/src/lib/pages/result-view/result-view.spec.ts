@@ -116,7 +116,7 @@ describe(ResultView.name, () => {
             observations: [],
             findings: 'Đám mờ thuỳ dưới phổi phải.',
             conclusion: 'Viêm phổi thuỳ dưới phải.',
-            study: { id: 's-1', studyInstanceUid: '1.2.3', modality: 'CR', seriesCount: 1, instanceCount: 1, startedAt: null, endpointUrl: url },
+            study: { id: 's-1', studyInstanceUid: '1.2.3', modality: 'CR', status: 'available', seriesCount: 1, instanceCount: 1, startedAt: null, endpointUrl: url, version: 1 },
           }),
         ],
       }),
