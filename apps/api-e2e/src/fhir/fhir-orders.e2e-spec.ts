@@ -194,7 +194,7 @@ describe('FHIR R4: orders and results (ServiceRequest, lab Observation, Diagnost
     expect([cs.searchInclude, cs.searchRevInclude]).toEqual([['DiagnosticReport:result'], ['DiagnosticReport:based-on']]);
   });
 
-  it('shows a correction as corrected while the value it replaced stays readable', async () => {
+  it('shows a correction as the next version of the same resources (status corrected), the value it replaced readable by vread', async () => {
     const stay = await stayOf(LIPID_PATIENT_CCCD);
     const [order] = await system.sql<{ id: string }>(`SELECT id FROM orders WHERE patient_id = $1 AND category = 'laboratory'`, [stay.patientId]);
     const before = (await fhir(`/Observation?patient=Patient/${stay.patientId}&code=22748-8`, doctor)).body.entry[0].resource;
@@ -204,12 +204,13 @@ describe('FHIR R4: orders and results (ServiceRequest, lab Observation, Diagnost
     });
     expect(corrected.status).toBe(201);
     const current = await fhir(`/Observation?patient=Patient/${stay.patientId}&code=22748-8&status=corrected`, doctor);
-    expect(current.body.entry.map((e: Json) => e.resource.valueQuantity.value)).toEqual([3.6]);
-    const old = (await fhir(`/Observation/${before.id}`, doctor)).body;
-    expect(old).toMatchObject({ id: before.id, valueQuantity: { value: 3.9 }, meta: { versionId: '2' } });
-    expect(old.note[0].text).toContain(current.body.entry[0].resource.id);
+    expect(current.body.entry.map((e: Json) => [e.resource.id, e.resource.meta.versionId, e.resource.valueQuantity.value])).toEqual([[before.id, '2', 3.6]]);
+    expect((await fhir(`/Observation/${before.id}`, doctor)).body).toMatchObject({ status: 'corrected', valueQuantity: { value: 3.6 } });
+    expect((await fhir(`/Observation/${before.id}/_history/1`, doctor)).body).toMatchObject({ id: before.id, status: 'final', valueQuantity: { value: 3.9 }, meta: { versionId: '1' } });
     const reports = await fhir(`/DiagnosticReport?identifier=LIS-DEMO-0001&_count=5`, doctor);
-    expect(reports.body.entry.map((e: Json) => e.resource.status).sort()).toEqual(['corrected', 'final']);
+    expect(reports.body.entry.map((e: Json) => [e.resource.status, e.resource.meta.versionId])).toEqual([['corrected', '2']]);
+    const first = await fhir(`/DiagnosticReport/${reports.body.entry[0].resource.id}/_history/1`, doctor);
+    expect(first.body).toMatchObject({ status: 'final', meta: { versionId: '1' } });
   });
 
   it('lets the LIS poll for new active lab orders (status=active&_lastUpdated=gt…&category=laboratory) with its system scopes', async () => {
@@ -429,6 +430,50 @@ describe('FHIR R4: orders and results (ServiceRequest, lab Observation, Diagnost
     expect([again.status, again.body.id]).toEqual([200, created.body.id]);
     const dangling = await post('/DiagnosticReport', { ...report, identifier: [{ value: 'LIS-FHIR-DR-2' }], result: [{ reference: '#nope' }] });
     expect([dangling.status, dangling.body.issue[0].expression]).toEqual([422, ['DiagnosticReport.result[0]']]);
+  });
+
+  it('corrects a report and a single value by update (PUT) with If-Match: each is the next version, the earlier readable; only the sender corrects', async () => {
+    const order = await activeOrder(['SH-ELEC']);
+    const posted = await post('', electrolytes(order, 'LIS-FHIR-UPD-1'));
+    const [reportId, , potassiumId] = posted.body.entry.map((e: Json) => e.response.location.split('/')[1]);
+    const potassium = (await fhir(`/Observation/${potassiumId}`, lis)).body;
+
+    // One value: status corrected, If-Match on its version. Its report becomes version 2 as well (a correction is the report's).
+    const value = { ...potassium, status: 'corrected', valueQuantity: { ...potassium.valueQuantity, value: 3.4 } };
+    delete value.interpretation;
+    const corrected = await put(`/Observation/${potassiumId}`, value, lis, { 'if-match': 'W/"1"' });
+    expect([corrected.status, corrected.headers.get('etag'), corrected.body.id, corrected.body.status, corrected.body.valueQuantity.value]).toEqual([200, 'W/"2"', potassiumId, 'corrected', 3.4]);
+    expect(corrected.body.interpretation[0].coding[0].code).toBe('L');
+    expect((await fhir(`/Observation/${potassiumId}/_history/1`, doctor)).body.valueQuantity.value).toBe(3.1);
+    const report = (await fhir(`/DiagnosticReport/${reportId}`, doctor)).body;
+    expect([report.status, report.meta.versionId, report.result.map((r: Json) => r.reference)]).toEqual(['corrected', '2', posted.body.entry.slice(1).map((e: Json) => e.response.location.split('/_history')[0])]);
+    expect((await put(`/Observation/${potassiumId}`, value, lis, { 'if-match': 'W/"1"' })).status).toBe(412);
+
+    // The whole report (its values contained), amended: version 3.
+    const bundle = electrolytes(order, 'LIS-FHIR-UPD-1', { value: 3.5, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' });
+    const [reportEntry, ...valueEntries] = bundle.entry;
+    const amended = {
+      ...reportEntry.resource,
+      id: reportId,
+      status: 'amended',
+      conclusion: 'Kali máu bình thường thấp (đã hiệu chỉnh).',
+      contained: valueEntries.map((e: Json, i: number) => ({ ...e.resource, id: `v${i}` })),
+      result: valueEntries.map((_: Json, i: number) => ({ reference: `#v${i}` })),
+    };
+    const updated = await put(`/DiagnosticReport/${reportId}`, amended, lis, { 'if-match': 'W/"2"' });
+    expect([updated.status, updated.body.id, updated.body.meta.versionId, updated.body.status, updated.body.conclusion]).toEqual([200, reportId, '3', 'corrected', 'Kali máu bình thường thấp (đã hiệu chỉnh).']);
+    expect((await fhir(`/Observation/${potassiumId}`, doctor)).body).toMatchObject({ meta: { versionId: '3' }, valueQuantity: { value: 3.5 } });
+    expect((await fhir(`/DiagnosticReport/${reportId}/_history/1`, doctor)).body).toMatchObject({ status: 'final', conclusion: 'Hạ kali máu nhẹ.' });
+
+    // Refused: another sender, another report id, an unknown report, a stale version.
+    const pacs = await clientToken('pacs');
+    expect((await put(`/DiagnosticReport/${reportId}`, amended, pacs)).status).toBe(403);
+    const renamed = await put(`/DiagnosticReport/${reportId}`, { ...amended, identifier: [{ system: 'https://benhan.dev/fhir/sid/report/lis', value: 'OTHER' }] });
+    expect([renamed.status, renamed.body.issue[0].expression]).toEqual([422, ['DiagnosticReport.identifier']]);
+    const unknown = randomUUID();
+    expect((await put(`/DiagnosticReport/${unknown}`, { ...amended, id: unknown })).status).toBe(404);
+    expect((await put(`/DiagnosticReport/${reportId}`, amended, lis, { 'if-match': 'W/"2"' })).status).toBe(412);
+    expect(await system.sql(`SELECT id FROM diagnostic_reports WHERE external_id = 'LIS-FHIR-UPD-1'`)).toHaveLength(3);
   });
 
   const SPECIMEN_SID = 'https://benhan.dev/fhir/sid/specimen/lis';

@@ -52,7 +52,7 @@ export class FhirFulfilmentWriteService {
 
   /** PUT Specimen/[id], ImagingStudy/[id] or ServiceRequest/[id] (status only). */
   async update(ctx: FhirRequestContext, type: string, id: string, resource: Json, ifMatch?: number): Promise<FulfilmentWriteOutcome> {
-    if (type !== 'Specimen' && type !== 'ImagingStudy' && type !== 'ServiceRequest') throw new FhirError('not_supported', `${type} cannot be updated here (Specimen, ImagingStudy and the status of a ServiceRequest can)`, [type]);
+    if (type !== 'Specimen' && type !== 'ImagingStudy' && type !== 'ServiceRequest') throw new FhirError('not_supported', `${type} cannot be updated here (DiagnosticReport, Observation, Specimen, ImagingStudy and the status of a ServiceRequest can)`, [type]);
     await this.writes.requireWrite(ctx, type, 'u');
     if (!resource || typeof resource !== 'object' || resource.resourceType !== type) throw invalid(`The body must be a ${type}`, [`${type}.resourceType`]);
     if (typeof resource.id !== 'string' || resource.id.toLowerCase() !== id) throw invalid(`The resource's id must be the id in the URL (${id})`, [`${type}.id`]);

@@ -22,6 +22,8 @@ describe(grantsWrite.name, () => {
 describe(toFhirLabObservation.name, () => {
   const row: LabObservationRow = {
     id: 'o1',
+    logical_id: 'o1',
+    revision: 1,
     report_id: 'r1',
     order_id: 'x',
     patient_id: 'p1',
@@ -60,10 +62,10 @@ describe(toFhirLabObservation.name, () => {
     });
   });
 
-  it('shows a correction as corrected and a superseded value as version 2 pointing at its correction', () => {
+  it('shows a correction as the next version of the same Observation, status corrected', () => {
     expect(resultStatus('final', 'old')).toBe('corrected');
     expect(resultStatus('entered_in_error', null)).toBe('entered-in-error');
-    const old = toFhirLabObservation({ ...row, superseded_by_id: 'o2', superseded_at: new Date('2026-11-21T00:00:00Z') });
-    expect(old).toMatchObject({ status: 'final', meta: { versionId: '2', lastUpdated: '2026-11-21T00:00:00.000Z' }, note: [{ text: expect.stringContaining('Observation/o2') }] });
+    const correction = toFhirLabObservation({ ...row, id: 'o2', supersedes_id: 'o1', revision: 2, created_at: new Date('2026-11-21T00:00:00Z') });
+    expect(correction).toMatchObject({ id: 'o1', status: 'corrected', meta: { versionId: '2', lastUpdated: '2026-11-21T00:00:00.000Z' } });
   });
 });

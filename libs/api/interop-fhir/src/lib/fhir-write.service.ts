@@ -38,11 +38,17 @@ interface Submission {
   ifNoneExist?: string;
 }
 
+/** A written resource as FHIR names it: its logical id and the version written. */
+export interface VersionRef {
+  id: string;
+  version: number;
+}
+
 export interface SubmissionOutcome {
   created: boolean;
-  reportId: string;
-  observationIds: string[];
-  studyId: string | null;
+  report: VersionRef;
+  observations: VersionRef[];
+  study: VersionRef | null;
 }
 
 export interface TransactionEntryResponse {
@@ -106,16 +112,16 @@ export class FhirWriteService {
     }
     const outcome = await this.submit(ctx, { report, observations: ordered, study: studies[0] ?? null, ifNoneExist: report.ifNoneExist });
     const status = outcome.created ? '201 Created' : '200 OK';
-    const response = (type: string, id: string | undefined): TransactionEntryResponse => ({
-      response: { status, ...(id ? { location: `${type}/${id}/_history/1`, etag: 'W/"1"' } : {}) },
+    const response = (type: string, ref: VersionRef | null | undefined): TransactionEntryResponse => ({
+      response: { status, ...(ref ? { location: `${type}/${ref.id}/_history/${ref.version}`, etag: `W/"${ref.version}"` } : {}) },
     });
     return {
       resourceType: 'Bundle',
       type: 'transaction-response',
       entry: parts.map((p) => {
-        if (p === report) return response('DiagnosticReport', outcome.reportId);
-        if (p.resource.resourceType === 'ImagingStudy') return response('ImagingStudy', outcome.studyId ?? undefined);
-        return response('Observation', outcome.observationIds[ordered.indexOf(p)]);
+        if (p === report) return response('DiagnosticReport', outcome.report);
+        if (p.resource.resourceType === 'ImagingStudy') return response('ImagingStudy', outcome.study);
+        return response('Observation', outcome.observations[ordered.indexOf(p)]);
       }),
     };
   }
@@ -138,16 +144,69 @@ export class FhirWriteService {
         issued: resource.issued,
       };
       const outcome = await this.submit(ctx, { report: { resource: report, path: 'Observation' }, observations: [{ resource, path: 'Observation' }], study: null, ifNoneExist });
-      return { outcome, id: outcome.observationIds[0] };
+      return { outcome, id: outcome.observations[0].id };
     }
-    const contained = new Map<string, Json>((Array.isArray(resource.contained) ? resource.contained : []).map((c: Json) => [`#${c?.id}`, c]));
-    const observations = (Array.isArray(resource.result) ? resource.result : []).map((r: Json, k: number) => {
-      const target = contained.get(r?.reference);
-      if (!target || target.resourceType !== 'Observation') throw new FhirError('unprocessable', `result ${r?.reference ?? ''} must name a contained Observation (#id)`, [`DiagnosticReport.result[${k}]`]);
-      return { resource: target, path: `DiagnosticReport.contained[${resource.contained.indexOf(target)}]` };
-    });
-    const outcome = await this.submit(ctx, { report: { resource, path: 'DiagnosticReport' }, observations, study: null, ifNoneExist });
-    return { outcome, id: outcome.reportId };
+    const outcome = await this.submit(ctx, { report: { resource, path: 'DiagnosticReport' }, observations: containedObservations(resource), study: null, ifNoneExist });
+    return { outcome, id: outcome.report.id };
+  }
+
+  /**
+   * PUT [base]/DiagnosticReport/[id] (Observations contained, as in create) or [base]/Observation/[id]: a correction,
+   * recorded as the next version of the same resource (the earlier one stays, by vread). Only the sender of the report
+   * corrects it; its identifier cannot change; If-Match is checked against the current version.
+   */
+  async update(ctx: FhirRequestContext, type: string, id: string, resource: Json, ifMatch?: number): Promise<{ outcome: SubmissionOutcome; id: string }> {
+    await this.requireWrite(ctx, type, 'u');
+    if (!resource || typeof resource !== 'object' || resource.resourceType !== type) throw invalid(`The body must be a ${type}`, [`${type}.resourceType`]);
+    if (typeof resource.id !== 'string' || resource.id.toLowerCase() !== id) throw invalid(`The resource's id must be the id in the URL (${id})`, [`${type}.id`]);
+    const source = ctx.principal.kind === 'client' ? ctx.principal.clientId : '';
+    const table = type === 'Observation' ? 'observations' : 'diagnostic_reports';
+    const [current] = (await this.dataSource.query(
+      `SELECT t.revision, r.id AS report_id, r.logical_id AS report_logical_id, r.superseded_by_id AS report_superseded, r.source_system, r.external_id, r.order_id,
+              r.issued, r.effective_at, r.performer, r.conclusion, ${type === 'Observation' ? 't.code' : 'NULL::text AS code'}
+         FROM ${table} t JOIN diagnostic_reports r ON r.id = ${type === 'Observation' ? 't.report_id' : 't.id'}
+        WHERE t.facility_id = $1 AND t.logical_id = $2 AND t.superseded_by_id IS NULL`,
+      [ctx.facilityId, id],
+    )) as Json[];
+    if (!current) throw new FhirError('not_found', `${type}/${id} is not known (an update does not create)`, [`${type}/${id}`]);
+    if (current.source_system !== source) throw new FhirError('scope_missing', `Only ${current.source_system}, which sent this report, corrects it`, [type]);
+    if (ifMatch !== undefined && ifMatch !== current.revision) throw new FhirError('precondition_failed', `${type}/${id} is at version ${current.revision}, not ${ifMatch}: read it again (If-Match)`, [type]);
+    const stated = firstIdentifier(resource.identifier);
+    if (stated && stated !== current.external_id) throw new FhirError('unprocessable', `The report id (identifier) of a report does not change: it is ${current.external_id}`, [`${type}.identifier`]);
+    if (type === 'DiagnosticReport') {
+      const report = { ...resource, identifier: [{ value: current.external_id }], basedOn: resource.basedOn ?? (await this.itemRefs(current.order_id)) };
+      const outcome = await this.submit(ctx, { report: { resource: report, path: 'DiagnosticReport' }, observations: containedObservations(report), study: null });
+      return { outcome, id };
+    }
+    // A value's correction is its report's: the report again, this value replaced, the others as they are.
+    if (current.report_superseded) throw new FhirError('conflict', `The report of Observation/${id} was corrected without it: correct DiagnosticReport/${current.report_logical_id}`, ['Observation']);
+    const status = REPORT_STATUS[resource.status];
+    if (status !== 'corrected' && status !== 'final') throw invalid('A value is corrected (status corrected or amended), or made final; withdraw a whole report as entered-in-error', ['Observation.status']);
+    const values = (await this.dataSource.query(
+      `SELECT code, display, value_quantity, unit, value_string, reference_low, reference_high, reference_text, interpretation, performer
+         FROM observations WHERE report_id = $1 ORDER BY position`,
+      [current.report_id],
+    )) as Json[];
+    const corrected = observationInput({ resource, path: 'Observation' });
+    if (corrected.code !== current.code) throw new FhirError('unprocessable', `A correction keeps the test: ${current.code}`, ['Observation.code']);
+    const request: RecordResultRequest = {
+      externalId: current.external_id,
+      status,
+      issued: dateTime(resource.issued, 'Observation.issued') ?? new Date().toISOString(),
+      effectiveAt: current.effective_at ? new Date(current.effective_at).toISOString() : null,
+      performer: current.performer,
+      conclusion: current.conclusion,
+      // In the report's order, this value replaced.
+      observations: values.map((v) => (v.code === current.code ? corrected : storedObservation(v))),
+    };
+    const parts = values.map((v) => ({ resource: v.code === current.code ? resource : {}, path: v.code === current.code ? 'Observation' : 'DiagnosticReport.result' }));
+    const outcome = await this.record(ctx, current.order_id, request, { report: { resource, path: 'Observation' }, observations: parts, study: null });
+    return { outcome, id };
+  }
+
+  private async itemRefs(orderId: string): Promise<{ reference: string }[]> {
+    const rows = (await this.dataSource.query(`SELECT id FROM order_items WHERE order_id = $1 ORDER BY position`, [orderId])) as { id: string }[];
+    return rows.map((r) => ({ reference: `ServiceRequest/${r.id}` }));
   }
 
   /** System clients only, with a SMART write scope for the type (create or update). A refusal is audited. */
@@ -200,14 +259,35 @@ export class FhirWriteService {
     if (s.study) request.study = studyInput(s.study);
     else if (Array.isArray(r.imagingStudy) && r.imagingStudy[0]?.reference) request.study = await this.storedStudy(ctx, order.id, r.imagingStudy[0].reference, `${path}.imagingStudy[0]`);
 
+    return this.record(ctx, order.id, request, s);
+  }
+
+  /** Record through the domain, and name what was written as FHIR does: the logical ids and versions of the rows. */
+  private async record(ctx: FhirRequestContext, orderId: string, request: RecordResultRequest, s: Submission): Promise<SubmissionOutcome> {
     // A FHIR write scope stands for results.write (the scope the domain checks); the sender stays the same client.
     const sender: AuthenticatedPrincipal = ctx.principal.kind === 'client' ? { ...ctx.principal, scopes: [...ctx.principal.scopes, RESULTS_WRITE_SCOPE] } : ctx.principal;
+    let written: { reportId: string; created: boolean };
     try {
-      const { report, created } = await this.results.record(sender, order.id, request);
-      return { created, reportId: report.id, observationIds: report.observations.map((o) => o.id), studyId: report.study?.id ?? null };
+      const { report, created } = await this.results.record(sender, orderId, request);
+      written = { reportId: report.id, created };
     } catch (error) {
       throw error instanceof OrderError ? fromOrderError(error, s) : error;
     }
+    return { created: written.created, ...(await this.versionsOf(written.reportId)) };
+  }
+
+  private async versionsOf(reportRowId: string): Promise<Omit<SubmissionOutcome, 'created'>> {
+    const [row] = (await this.dataSource.query(
+      `SELECT r.logical_id, r.revision, r.imaging_study_id, s.version AS study_version,
+              COALESCE((SELECT json_agg(json_build_object('id', ob.logical_id, 'version', ob.revision) ORDER BY ob.position) FROM observations ob WHERE ob.report_id = r.id), '[]') AS observations
+         FROM diagnostic_reports r LEFT JOIN imaging_studies s ON s.id = r.imaging_study_id WHERE r.id = $1`,
+      [reportRowId],
+    )) as { logical_id: string; revision: number; imaging_study_id: string | null; study_version: number | null; observations: VersionRef[] }[];
+    return {
+      report: { id: row.logical_id, version: row.revision },
+      observations: row.observations,
+      study: row.imaging_study_id ? { id: row.imaging_study_id, version: row.study_version ?? 1 } : null,
+    };
   }
 
   /** The order of the ServiceRequests a report (or specimen, or study) is based on (one order; each must be ours). */
@@ -246,11 +326,10 @@ export class FhirWriteService {
     // The sender's own system or ours (https://benhan.dev/fhir/sid/report/<client id>): report ids are kept per sender.
     const id = value.slice(value.indexOf('|') + 1);
     const [row] = (await this.dataSource.query(
-      `SELECT r.id, r.imaging_study_id, ARRAY(SELECT ob.id::text FROM observations ob WHERE ob.report_id = r.id ORDER BY ob.position) AS observation_ids
-         FROM diagnostic_reports r WHERE r.facility_id = $1 AND r.source_system = $2 AND r.external_id = $3 AND r.superseded_by_id IS NULL`,
+      `SELECT r.id FROM diagnostic_reports r WHERE r.facility_id = $1 AND r.source_system = $2 AND r.external_id = $3 AND r.superseded_by_id IS NULL`,
       [ctx.facilityId, source, id],
-    )) as { id: string; imaging_study_id: string | null; observation_ids: string[] }[];
-    return row ? { created: false, reportId: row.id, observationIds: row.observation_ids, studyId: row.imaging_study_id } : null;
+    )) as { id: string }[];
+    return row ? { created: false, ...(await this.versionsOf(row.id)) } : null;
   }
 
   /** A report that names a study already stored for this order (a corrected imaging report). */
@@ -269,6 +348,31 @@ export class FhirWriteService {
       endpointUrl: row.endpoint_url,
     };
   }
+}
+
+/** A DiagnosticReport's `result` naming its contained Observations (`#id`), in that order. */
+function containedObservations(resource: Json): Part[] {
+  const contained = new Map<string, Json>((Array.isArray(resource.contained) ? resource.contained : []).map((c: Json) => [`#${c?.id}`, c]));
+  return (Array.isArray(resource.result) ? resource.result : []).map((r: Json, k: number) => {
+    const target = contained.get(r?.reference);
+    if (!target || target.resourceType !== 'Observation') throw new FhirError('unprocessable', `result ${r?.reference ?? ''} must name a contained Observation (#id)`, [`DiagnosticReport.result[${k}]`]);
+    return { resource: target, path: `DiagnosticReport.contained[${resource.contained.indexOf(target)}]` };
+  });
+}
+
+/** A stored value, sent again unchanged in a correction of another value of its report. */
+function storedObservation(o: Json): ObservationInput {
+  const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    code: o.code,
+    display: o.display,
+    valueQuantity: number(o.value_quantity),
+    unit: o.unit,
+    valueString: o.value_string,
+    referenceRange: { low: number(o.reference_low), high: number(o.reference_high), text: o.reference_text },
+    interpretation: o.interpretation,
+    performer: o.performer,
+  };
 }
 
 export function invalid(message: string, expression: string[]): FhirError {

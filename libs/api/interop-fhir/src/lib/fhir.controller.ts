@@ -101,7 +101,10 @@ export class FhirController {
     return withLocation(res, ctx, type, await this.fhir.readOwn(ctx, type, id));
   }
 
-  /** Update a Specimen or an ImagingStudy, or the status of a ServiceRequest; `If-Match: W/"<versionId>"` is checked (412 when stale). */
+  /**
+   * Update a Specimen or an ImagingStudy, the status of a ServiceRequest, or correct a DiagnosticReport or a lab Observation (a new
+   * version); `If-Match: W/"<versionId>"` is checked (412 when stale).
+   */
   @Put(':type/:id')
   @Header('Content-Type', FHIR_JSON)
   async update(
@@ -113,8 +116,10 @@ export class FhirController {
   ): Promise<FhirResource> {
     const ctx = context(req, principal);
     this.fhir.registry.get(type);
-    const { id: written } = await this.fulfilment.update(ctx, type, id.toLowerCase(), await bodyOf(req), ifMatchOf(req));
-    return withLocation(res, ctx, type, await this.fhir.readOwn(ctx, type, type === 'ServiceRequest' ? id.toLowerCase() : written));
+    const key = id.toLowerCase();
+    if (type === 'DiagnosticReport' || type === 'Observation') await this.writes.update(ctx, type, key, await bodyOf(req), ifMatchOf(req));
+    else await this.fulfilment.update(ctx, type, key, await bodyOf(req), ifMatchOf(req));
+    return withLocation(res, ctx, type, await this.fhir.readOwn(ctx, type, key));
   }
 
   /** A JSON Patch (application/json-patch+json) of a ServiceRequest's status and notes. */

@@ -11,6 +11,7 @@ import { Archive1795800009000 } from './1795800009000-Archive';
 import { AuditTrail1795800010000 } from './1795800010000-AuditTrail';
 import { Orders1795800011000 } from './1795800011000-Orders';
 import { Fulfilment1795800013000 } from './1795800013000-Fulfilment';
+import { ResultVersions1795800014000 } from './1795800014000-ResultVersions';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AuditTrail1795800010000,
   Orders1795800011000,
   Fulfilment1795800013000,
+  ResultVersions1795800014000,
 ];

@@ -13,6 +13,11 @@ import { SERVICE_CODE_SYSTEM, toFhirLabObservation, type LabObservationRow } fro
 /** LOINC code → charted kinds (the BP panel and its systolic/diastolic component codes all find the panel). */
 const KINDS_BY_CODE = new Map<string, string>(Object.entries(VITAL_SIGN_CODES).flatMap(([kind, d]) => [[d.code, kind], ...(d.alsoCode ? [[d.alsoCode.code, kind] as [string, string]] : [])]));
 
+/** A lab value with what its mapping needs (the order's items for basedOn). */
+const LAB_ROW = `SELECT ob.*, ob.status AS lab_status, ob.code ~ '^[0-9]{1,7}-[0-9]$' AS loinc_code,
+                        ARRAY(SELECT i.id::text FROM order_items i WHERE i.order_id = ob.order_id ORDER BY i.position) AS item_ids
+                   FROM observations ob`;
+
 /** One row of the union of both sources: enough to search, sort and page; the full rows are read afterwards. */
 interface ObservationKey {
   src: 'vital' | 'lab';
@@ -36,6 +41,8 @@ export class ObservationProvider implements FhirResourceProvider {
   readonly audit = { action: 'document_read', resourceType: 'chart_entry' } as const;
   /** Lab results only (a lone Observation is a one-value lab report); vital signs are charted in the EMR. */
   readonly creatable = true;
+  /** A lab value's correction (a new version; its report is corrected with it). */
+  readonly updatable = true;
   readonly searchParams: readonly SearchParamDefinition[] = [
     ID_PARAM,
     LAST_UPDATED_PARAM,
@@ -59,14 +66,20 @@ export class ObservationProvider implements FhirResourceProvider {
     return hit ?? null;
   }
 
+  /** An earlier version of a lab value (the value its correction replaced). Vital signs are not corrected in place: they have one version. */
+  async readVersion(ctx: FhirRequestContext, id: string, versionId: string): Promise<FhirHit | null> {
+    const [row] = (await this.dataSource.query(`${LAB_ROW} WHERE ob.facility_id = $1 AND ob.logical_id = $2 AND ob.revision = $3`, [ctx.facilityId, id, Number(versionId)])) as LabObservationRow[];
+    return row ? { resource: toFhirLabObservation(row), patientId: row.patient_id } : null;
+  }
+
   async search(ctx: FhirRequestContext, search: ParsedSearch): Promise<FhirSearchResult> {
     const view = `(SELECT 'vital' AS src, v.id, v.patient_id, v.encounter_id, v.kind, NULL::text AS code, NULL::uuid AS order_id, v.taken_at AS effective,
                           COALESCE(v.in_error_at, v.recorded_at) AS last_updated, CASE WHEN v.in_error_at IS NULL THEN 'final' ELSE 'entered-in-error' END AS fhir_status
                      FROM ${this.vitalView()} v
                    UNION ALL
-                   SELECT 'lab', ob.id, ob.patient_id, ob.encounter_id, NULL, ob.code, ob.order_id, COALESCE(ob.effective_at, ob.issued), COALESCE(ob.superseded_at, ob.created_at),
+                   SELECT 'lab', ob.logical_id, ob.patient_id, ob.encounter_id, NULL, ob.code, ob.order_id, COALESCE(ob.effective_at, ob.issued), ob.created_at,
                           CASE WHEN ob.status = 'entered_in_error' THEN 'entered-in-error' WHEN ob.status = 'final' AND ob.supersedes_id IS NOT NULL THEN 'corrected' ELSE ob.status END
-                     FROM observations ob WHERE ob.facility_id = :facility)`;
+                     FROM observations ob WHERE ob.facility_id = :facility AND ob.superseded_by_id IS NULL)`;
     const qb = this.dataSource.createQueryBuilder().select('o.src', 'src').addSelect('o.id', 'id').addSelect('o.patient_id', 'patient_id').from(view, 'o').setParameter('facility', ctx.facilityId);
     const sql = new SqlSearch(this.access.applyScope(qb, 'o.patient_id', ctx.principal));
     for (const clause of search.clauses) {
@@ -122,17 +135,12 @@ export class ObservationProvider implements FhirResourceProvider {
       ? ((await this.dataSource.createQueryBuilder().select('o.*').from(this.vitalView(), 'o').setParameter('facility', ctx.facilityId).andWhere('o.id = ANY(:ids)', { ids: vitalIds }).getRawMany()) as VitalSignRow[])
       : [];
     const labs = labIds.length
-      ? ((await this.dataSource.query(
-          `SELECT ob.*, ob.status AS lab_status, ob.code ~ '^[0-9]{1,7}-[0-9]$' AS loinc_code,
-                  ARRAY(SELECT i.id::text FROM order_items i WHERE i.order_id = ob.order_id ORDER BY i.position) AS item_ids
-             FROM observations ob WHERE ob.facility_id = $1 AND ob.id = ANY($2::uuid[])`,
-          [ctx.facilityId, labIds],
-        )) as LabObservationRow[])
+      ? ((await this.dataSource.query(`${LAB_ROW} WHERE ob.facility_id = $1 AND ob.logical_id = ANY($2::uuid[]) AND ob.superseded_by_id IS NULL`, [ctx.facilityId, labIds])) as LabObservationRow[])
       : [];
     const hits: FhirHit[] = [];
     for (const key of keys) {
       const vital = key.src === 'vital' ? vitals.find((v) => v.id === key.id) : undefined;
-      const lab = key.src === 'lab' ? labs.find((l) => l.id === key.id) : undefined;
+      const lab = key.src === 'lab' ? labs.find((l) => l.logical_id === key.id) : undefined;
       if (vital) hits.push({ resource: toFhirVitalSign(vital), patientId: vital.patient_id });
       else if (lab) hits.push({ resource: toFhirLabObservation(lab), patientId: lab.patient_id });
     }

@@ -87,6 +87,10 @@ export function toFhirServiceRequest(r: ServiceRequestRow): FhirResource {
 
 export interface LabObservationRow {
   id: string;
+  /** The first row of its chain of corrections: the FHIR id. */
+  logical_id: string;
+  /** 1 for the first row, 2 for its correction…: the FHIR versionId. */
+  revision: number;
   report_id: string;
   order_id: string;
   patient_id: string;
@@ -126,14 +130,14 @@ function quantity(value: string | number, unit: string | null) {
   return compact({ value: Number(value), unit: unit ?? undefined, system: unit ? UCUM : undefined, code: unit ?? undefined });
 }
 
-/** A lab result value as an Observation of category laboratory; a superseded one stays readable with a link to its correction. */
+/** A lab result value as an Observation of category laboratory; its corrections are its later versions (the earlier ones stay readable by vread). */
 export function toFhirLabObservation(o: LabObservationRow): FhirResource {
   const low = o.reference_low != null ? quantity(o.reference_low, o.unit) : null;
   const high = o.reference_high != null ? quantity(o.reference_high, o.unit) : null;
   return compact({
     resourceType: 'Observation',
-    id: o.id,
-    meta: meta(o.superseded_at ? 2 : 1, o.superseded_at ?? o.created_at),
+    id: o.logical_id,
+    meta: meta(o.revision, o.created_at),
     basedOn: o.item_ids.map((id) => ref('ServiceRequest', id)),
     status: resultStatus(o.lab_status, o.supersedes_id),
     category: [{ ...concept({ system: OBSERVATION_CATEGORY, code: 'laboratory', display: 'Laboratory' }), text: 'Laboratory' }],
@@ -146,13 +150,14 @@ export function toFhirLabObservation(o: LabObservationRow): FhirResource {
     valueQuantity: o.value_quantity != null ? quantity(o.value_quantity, o.unit) : null,
     valueString: o.value_quantity == null ? o.value_string : null,
     interpretation: o.interpretation ? [concept({ system: INTERPRETATION, code: o.interpretation, display: INTERPRETATION_DISPLAY[o.interpretation] })] : [],
-    note: o.superseded_by_id ? [{ text: `Superseded by the correction Observation/${o.superseded_by_id}` }] : [],
     referenceRange: low || high || o.reference_text ? [compact({ low, high, text: o.reference_text })] : [],
   });
 }
 
 export interface ReportRow {
   id: string;
+  logical_id: string;
+  revision: number;
   order_id: string;
   patient_id: string;
   encounter_id: string;
@@ -173,6 +178,7 @@ export interface ReportRow {
   item_ids: string[];
   item_displays: string[];
   item_loincs: (string | null)[];
+  /** The FHIR (logical) ids of its Observations. */
   observation_ids: string[];
   /** The order's specimens (not entered in error): what a lab report was measured on. */
   specimen_ids: string[];
@@ -184,8 +190,8 @@ export function toFhirDiagnosticReport(r: ReportRow): FhirResource {
   const single = r.item_ids.length === 1 && r.item_loincs[0];
   return compact({
     resourceType: 'DiagnosticReport',
-    id: r.id,
-    meta: meta(r.superseded_at ? 2 : 1, r.superseded_at ?? r.created_at),
+    id: r.logical_id,
+    meta: meta(r.revision, r.created_at),
     identifier: [{ system: `${REPORT_SID}/${r.source_system}`, value: r.external_id }],
     basedOn: r.item_ids.map((id) => ref('ServiceRequest', id)),
     status: resultStatus(r.status, r.supersedes_id),

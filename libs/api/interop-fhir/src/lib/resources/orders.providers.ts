@@ -177,16 +177,18 @@ export class ServiceRequestProvider implements FhirResourceProvider {
 
 /**
  * DiagnosticReport: the lab and imaging reports of the orders domain (category LAB / RAD), based on the order's
- * ServiceRequests, with their Observations (result) or ImagingStudy. A corrected report supersedes the previous
- * one, which stays readable (versionId 2 once superseded).
+ * ServiceRequests, with their Observations (result) or ImagingStudy. A report and its corrections are one resource
+ * (the id of the first row, `logical_id`): read and search give the current row, vread any earlier one.
  */
 @Injectable()
 export class DiagnosticReportProvider implements FhirResourceProvider {
   readonly type = 'DiagnosticReport';
-  readonly documentation = 'Lab (LAB) and imaging (RAD) reports from the LIS and PACS; identifier is the sender’s report id; a correction is status corrected and the report it replaced stays readable';
+  readonly documentation =
+    'Lab (LAB) and imaging (RAD) reports from the LIS and PACS; identifier is the sender’s report id. A correction (update with If-Match, or the same identifier posted again with status corrected) is a new version of the same resource: the earlier ones stay readable by vread';
   readonly roles = STAFF;
   readonly audit = { action: 'result_read', resourceType: 'report' } as const;
   readonly creatable = true;
+  readonly updatable = true;
   readonly includes = ['DiagnosticReport:result'];
   readonly searchParams: readonly SearchParamDefinition[] = [
     ID_PARAM,
@@ -210,19 +212,24 @@ export class DiagnosticReportProvider implements FhirResourceProvider {
   ) {}
 
   async read(ctx: FhirRequestContext, id: string): Promise<FhirHit | null> {
-    const row = (await this.query(ctx).andWhere('d.id = :id', { id }).getRawOne()) as ReportRow | undefined;
+    const row = (await this.query(ctx).andWhere('d.logical_id = :id AND d.superseded_by_id IS NULL', { id }).getRawOne()) as ReportRow | undefined;
+    return row ? { resource: toFhirDiagnosticReport(row), patientId: row.patient_id } : null;
+  }
+
+  async readVersion(ctx: FhirRequestContext, id: string, versionId: string): Promise<FhirHit | null> {
+    const row = (await this.query(ctx).andWhere('d.logical_id = :id AND d.revision = :revision', { id, revision: Number(versionId) }).getRawOne()) as ReportRow | undefined;
     return row ? { resource: toFhirDiagnosticReport(row), patientId: row.patient_id } : null;
   }
 
   async search(ctx: FhirRequestContext, search: ParsedSearch): Promise<FhirSearchResult> {
-    const sql = new SqlSearch(this.access.applyScope(this.query(ctx), 'd.patient_id', ctx.principal));
+    const sql = new SqlSearch(this.access.applyScope(this.query(ctx).andWhere('d.superseded_by_id IS NULL'), 'd.patient_id', ctx.principal));
     for (const clause of search.clauses) {
       switch (clause.name) {
         case '_id':
-          idCondition(sql, clause, 'd.id');
+          idCondition(sql, clause, 'd.logical_id');
           break;
         case '_lastUpdated':
-          dateCondition(sql, clause, 'COALESCE(d.superseded_at, d.created_at)');
+          dateCondition(sql, clause, 'd.created_at');
           break;
         case 'identifier':
           sql.token(clause, (t, p) => {
@@ -242,7 +249,7 @@ export class DiagnosticReportProvider implements FhirResourceProvider {
           sql.anyOf(clause, (v, p) => orderOfItem(v, p, 'd.order_id'));
           break;
         case 'result':
-          sql.anyOf(clause, (v, p) => (referenceId(v, 'Observation') ? `d.id IN (SELECT ob.report_id FROM observations ob WHERE ob.id = ${p(referenceId(v, 'Observation'))})` : null));
+          sql.anyOf(clause, (v, p) => (referenceId(v, 'Observation') ? `d.id IN (SELECT ob.report_id FROM observations ob WHERE ob.logical_id = ${p(referenceId(v, 'Observation'))})` : null));
           break;
         case 'date':
           dateCondition(sql, clause, 'COALESCE(d.effective_at, d.issued)');
@@ -284,10 +291,10 @@ export class DiagnosticReportProvider implements FhirResourceProvider {
   }
 
   private query(ctx: FhirRequestContext) {
-    const view = `(SELECT r.id, r.order_id, r.patient_id, r.encounter_id, r.category, r.status, r.source_system, r.external_id, r.issued, r.effective_at,
+    const view = `(SELECT r.id, r.logical_id, r.revision, r.order_id, r.patient_id, r.encounter_id, r.category, r.status, r.source_system, r.external_id, r.issued, r.effective_at,
                           r.performer, r.conclusion, r.findings, r.imaging_study_id, r.supersedes_id, r.superseded_by_id, r.superseded_at, r.created_at,
                           ${ITEM_ARRAYS('r.order_id')},
-                          ARRAY(SELECT ob.id::text FROM observations ob WHERE ob.report_id = r.id ORDER BY ob.position) AS observation_ids,
+                          ARRAY(SELECT ob.logical_id::text FROM observations ob WHERE ob.report_id = r.id ORDER BY ob.position) AS observation_ids,
                           ARRAY(SELECT sp.id::text FROM specimens sp WHERE sp.order_id = r.order_id AND sp.status <> 'entered_in_error' ORDER BY sp.created_at, sp.id) AS specimen_ids
                      FROM diagnostic_reports r
                     WHERE r.facility_id = :facility)`;
