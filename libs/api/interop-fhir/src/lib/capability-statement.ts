@@ -13,14 +13,14 @@ export function capabilityStatement(registry: FhirRegistry, options: { baseUrl: 
     publisher: 'Benhan',
     kind: 'instance',
     software: { name: 'Benhan', version: options.version },
-    implementation: { description: 'Benhan EMR FHIR R4 facade (reads; results from the LIS and PACS)', url: options.baseUrl },
+    implementation: { description: 'Benhan EMR FHIR R4 facade (reads; results, specimens, studies and order status from the LIS and PACS)', url: options.baseUrl },
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     rest: [
       {
         mode: 'server',
         documentation:
-          'Views over the EMR. Staff use their Benhan access token (department scoping applies); system clients use client credentials with SMART scopes system/<Type>.read or system/*.read. The LIS and PACS send results as a transaction Bundle (a DiagnosticReport with its Observations and optionally its ImagingStudy, based on a ServiceRequest) with system/<Type>.write (or .c, or system/*.write).',
+          'Views over the EMR. Staff use their Benhan access token (department scoping applies); system clients use client credentials with SMART scopes system/<Type>.read or system/*.read. The LIS and PACS send results as a transaction Bundle (a DiagnosticReport with its Observations and optionally its ImagingStudy, based on a ServiceRequest) with system/<Type>.write (or .c, or system/*.write); they create and update Specimens and ImagingStudies, correct results (update: a new version), and give orders back (ServiceRequest status revoked, by update or JSON Patch) with system/<Type>.write or .u. Updates honour If-Match.',
         security: {
           cors: true,
           service: [
