@@ -13,7 +13,7 @@ describe('POST /api/auth/token (OAuth2 client credentials for LIS and PACS)', ()
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 900, scope: 'orders.read results.write system/*.read system/DiagnosticReport.write system/Observation.write' });
+    expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 900, scope: 'orders.read results.write system/*.read system/DiagnosticReport.write system/Observation.write system/Specimen.write system/ServiceRequest.u' });
   });
 
   it('accepts HTTP Basic client authentication and a narrower scope', async () => {
