@@ -60,7 +60,8 @@ describe('FHIR R4 facade at /fhir/R4', () => {
     // Truthful: every parameter listed for every type is accepted by a search of that type.
     for (const resource of cs.rest[0].resource) {
       for (const param of resource.searchParam) {
-        const value = param.type === 'date' ? '2026' : param.type === 'reference' ? `Patient/${UNKNOWN_ID}` : 'x';
+        const value =
+          param.type === 'date' ? '2026' : param.type === 'reference' ? `Patient/${UNKNOWN_ID}` : param.name === '_cursor' ? Buffer.from(`2026-01-01T00:00:00.000000Z|${UNKNOWN_ID}`).toString('base64url') : 'x';
         const res = await fhir(`/${resource.type}?${param.name}=${value}&_count=1`, inspector);
         expect([resource.type, param.name, res.status]).toEqual([resource.type, param.name, 200]);
       }
@@ -76,11 +77,12 @@ describe('FHIR R4 facade at /fhir/R4', () => {
     expect(admin.body.issue[0].code).toBe('forbidden');
   });
 
-  it('searches patients into a searchset Bundle with total and self/next/previous paging links', async () => {
+  it('searches patients into a searchset Bundle with self/next/previous paging links, and a total when it is known or asked for', async () => {
     const first = await fhir('/Patient?_count=5', records);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
-    expect(first.body.total).toBeGreaterThanOrEqual(12);
+    // More matches follow: counting them all is left to _total=accurate, the next link says there are more.
+    expect(first.body.total).toBeUndefined();
     expect(first.body.entry).toHaveLength(5);
     const links = Object.fromEntries(first.body.link.map((l: Json) => [l.relation, l.url]));
     expect(links.self).toBe(`${system.baseUrl}/fhir/R4/Patient?_count=5`);
@@ -92,9 +94,24 @@ describe('FHIR R4 facade at /fhir/R4', () => {
     const ids = [...first.body.entry, ...second.body.entry].map((e: Json) => e.resource.id);
     expect(new Set(ids).size).toBe(10);
     expect(first.body.entry[0].fullUrl).toBe(`${system.baseUrl}/fhir/R4/Patient/${first.body.entry[0].resource.id}`);
+
+    const accurate = await fhir('/Patient?_count=5&_total=accurate', records);
+    const [{ n }] = await system.sql<{ n: number }>(`SELECT count(*)::int AS n FROM patients`);
+    expect(accurate.body.total).toBe(n);
+    expect(n).toBeGreaterThanOrEqual(12);
+    expect(accurate.body.link.find((l: Json) => l.relation === 'next').url).toBe(`${system.baseUrl}/fhir/R4/Patient?_count=5&_total=accurate&_offset=5`);
     const countOnly = await fhir('/Patient?_count=0', records);
-    expect(countOnly.body.total).toBe(first.body.total);
+    expect(countOnly.body.total).toBe(n);
     expect(countOnly.body.entry).toBeUndefined();
+    expect((await fhir('/Patient?_count=0&_total=none', records)).body.total).toBeUndefined();
+    // The last page knows the total without counting: its offset plus its entries.
+    const last = await fhir(`/Patient?_count=5&_offset=${n - 2}`, records);
+    expect([last.body.total, last.body.entry.length, last.body.link.some((l: Json) => l.relation === 'next')]).toEqual([n, 2, false]);
+    const past = await fhir(`/Patient?_count=5&_offset=${n + 10}`, records);
+    expect([past.status, past.body.total, past.body.entry]).toEqual([200, undefined, undefined]);
+    expect((await fhir('/Patient?_total=exact', records)).body.issue[0].expression).toEqual(['_total']);
+    // Patients page by offset: a cursor is not one of their parameters.
+    expect((await fhir('/Patient?_cursor=abc', records)).body.issue[0].expression).toEqual(['_cursor']);
   });
 
   it('maps the Vietnamese identifiers (patient code, CCCD, BHYT) and finds a patient by each, and by a name typed without accents', async () => {

@@ -19,7 +19,7 @@ describe(capabilityStatement.name, () => {
   const registry = new FhirRegistry([provider('Patient', ['_id', 'identifier']), provider('DocumentReference', ['patient'], true)]);
   const cs = capabilityStatement(registry, { baseUrl: 'http://h/fhir/R4', tokenUrl: 'http://h/api/auth/token', date: '2026-01-01T00:00:00.000Z', version: '1' }) as unknown as {
     fhirVersion: string;
-    rest: { mode: string; security: { extension: { extension: { valueUri: string }[] }[] }; resource: { type: string; readHistory: boolean; searchParam: { name: string }[] }[] }[];
+    rest: { mode: string; searchParam: { name: string }[]; security: { extension: { extension: { valueUri: string }[] }[] }; resource: { type: string; readHistory: boolean; searchParam: { name: string }[] }[] }[];
   };
 
   it('lists exactly the registered types, sorted, with their declared search parameters', () => {
@@ -28,6 +28,10 @@ describe(capabilityStatement.name, () => {
       ['DocumentReference', ['patient'], true],
       ['Patient', ['_id', 'identifier'], false],
     ]);
+  });
+
+  it('publishes the result parameters every type takes, _total among them', () => {
+    expect(cs.rest[0].searchParam.map((s) => s.name)).toEqual(['_count', '_offset', '_total']);
   });
 
   it('names the OAuth token endpoint of the SMART security service', () => {

@@ -1,5 +1,6 @@
 import type { FhirResource } from './fhir.types';
 import type { FhirRegistry } from './fhir-registry';
+import { CONTROL_PARAMS } from './search/search-params';
 
 /**
  * The server's CapabilityStatement, generated from the provider registry: each implemented type with its
@@ -37,6 +38,8 @@ export function capabilityStatement(registry: FhirRegistry, options: { baseUrl: 
           ],
         },
         interaction: [{ code: 'transaction', documentation: 'One DiagnosticReport with its Observations (and optionally its ImagingStudy), all or nothing; idempotent on the report identifier' }],
+        // The result parameters every type takes (_count, _offset, _total).
+        searchParam: CONTROL_PARAMS.map((s) => ({ name: s.name, type: s.type, documentation: s.documentation })),
         resource: registry.all().map((p) => ({
           type: p.type,
           documentation: p.documentation,

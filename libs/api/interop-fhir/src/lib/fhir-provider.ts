@@ -16,9 +16,15 @@ export interface FhirHit {
   patientId: string | null;
 }
 
+/**
+ * One page of a search: the page's hits plus one past it when more matches follow (the service drops that one and links
+ * to the next page); `total` when the search needs a count (see SqlSearch.page), and a provider that counts anyway may
+ * return just the page. `next`: the `_cursor` of the next page, from a provider that pages by key (CURSOR_PARAM).
+ */
 export interface FhirSearchResult {
   hits: FhirHit[];
-  total: number;
+  total?: number;
+  next?: string;
 }
 
 /**

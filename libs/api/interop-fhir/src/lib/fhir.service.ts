@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@benhan/api/audit';
 import { PatientAccessService } from '@benhan/api/identity';
 import { FhirError } from './fhir.errors';
-import type { FhirHit, FhirRequestContext, FhirResourceProvider } from './fhir-provider';
+import type { FhirHit, FhirRequestContext, FhirResourceProvider, FhirSearchResult } from './fhir-provider';
 import { FhirRegistry } from './fhir-registry';
 import type { Bundle, BundleLink } from './fhir.types';
 import { MAX_COUNT, isUuid, parseSearch, type ParsedSearch } from './search/search-params';
@@ -53,7 +53,7 @@ export class FhirService {
     const provider = await this.authorize(ctx, type);
     const { rest, include, revinclude } = includesOf(query, provider);
     const search = parseSearch(rest, provider.searchParams, lenient);
-    const result = await provider.search(ctx, search);
+    const result = pageOf(search, await provider.search(ctx, search));
     await this.record(provider, result.hits, 'search', { total: result.total, params: search.echo.map(([k]) => k) });
     const included = await this.included(ctx, type, result.hits, include, revinclude);
     search.echo.push(...include.map((v): [string, string] => ['_include', v]), ...revinclude.map((v): [string, string] => ['_revinclude', v]));
@@ -64,8 +64,9 @@ export class FhirService {
     return {
       resourceType: 'Bundle',
       type: 'searchset',
-      total: result.total,
-      link: pagingLinks(`${ctx.baseUrl}/${type}`, search, result.total),
+      // Bundle.total is optional in a searchset: left out when it is unknown (see pageOf) or the client said _total=none.
+      ...(result.total !== undefined && search.totalMode !== 'none' ? { total: result.total } : {}),
+      link: pagingLinks(`${ctx.baseUrl}/${type}`, search, result),
       ...(entry.length ? { entry } : {}),
     };
   }
@@ -97,9 +98,9 @@ export class FhirService {
       const chunk = values.slice(i, i + 100);
       const search: ParsedSearch = { clauses: [{ name, modifier: null, values: chunk }], count: MAX_COUNT, offset: 0, ignored: [], echo: [] };
       for (let offset = 0; ; offset += MAX_COUNT) {
-        const page = await provider.search(ctx, { ...search, offset });
+        const page = pageOf({ ...search, offset }, await provider.search(ctx, { ...search, offset }));
         hits.push(...page.hits);
-        if (offset + MAX_COUNT >= page.total) break;
+        if (!page.more) break;
       }
     }
     await this.record(provider, hits, 'search', { total: hits.length, params: [name], included: true });
@@ -163,15 +164,32 @@ function includesOf(query: URLSearchParams, provider: FhirResourceProvider): { r
   return { rest, include, revinclude };
 }
 
-function pagingLinks(url: string, search: ParsedSearch, total: number): BundleLink[] {
-  const link = (offset: number) => {
+/**
+ * A provider's page as the Bundle shows it: at most `count` hits, whether more follow (the look-ahead hit, or a counted
+ * total), the next page's cursor when the provider pages by key, and the total when known — counted, or implied by a page
+ * that holds the last match (offset + hits; not by an empty page past the first, which only says the offset overshot, nor
+ * by a cursor page, whose offset is unknown).
+ */
+export function pageOf(search: ParsedSearch, result: FhirSearchResult): { hits: FhirHit[]; more: boolean; next?: string; total?: number } {
+  const hits = result.hits.slice(0, search.count);
+  const counted = result.total !== undefined && !search.cursor && search.count > 0 && search.offset + search.count < result.total;
+  const more = result.hits.length > search.count || counted;
+  const total = result.total ?? (!more && !search.cursor && (hits.length > 0 || search.offset === 0) ? search.offset + hits.length : undefined);
+  return { hits, more, ...(more && result.next ? { next: result.next } : {}), ...(total !== undefined ? { total } : {}) };
+}
+
+/** self, next and previous; a provider that pages by key gets a `_cursor` next link (and no previous one from a cursor page). */
+function pagingLinks(url: string, search: ParsedSearch, page: { more: boolean; next?: string }): BundleLink[] {
+  const link = (at: { offset: number } | { cursor: string }) => {
     const q = new URLSearchParams(search.echo);
     q.set('_count', String(search.count));
-    if (offset) q.set('_offset', String(offset));
+    if (search.totalMode) q.set('_total', search.totalMode);
+    if ('cursor' in at) q.set('_cursor', at.cursor);
+    else if (at.offset) q.set('_offset', String(at.offset));
     return `${url}?${q.toString()}`;
   };
-  const links: BundleLink[] = [{ relation: 'self', url: link(search.offset) }];
-  if (search.count > 0 && search.offset + search.count < total) links.push({ relation: 'next', url: link(search.offset + search.count) });
-  if (search.offset > 0) links.push({ relation: 'previous', url: link(Math.max(0, search.offset - Math.max(search.count, 1))) });
+  const links: BundleLink[] = [{ relation: 'self', url: link(search.cursor ? { cursor: search.cursor.token } : { offset: search.offset }) }];
+  if (page.more) links.push({ relation: 'next', url: link(page.next ? { cursor: page.next } : { offset: search.offset + search.count }) });
+  if (search.offset > 0) links.push({ relation: 'previous', url: link({ offset: Math.max(0, search.offset - Math.max(search.count, 1)) }) });
   return links;
 }

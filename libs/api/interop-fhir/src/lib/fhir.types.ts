@@ -51,7 +51,7 @@ export interface BundleLink {
 export interface Bundle extends FhirResource {
   resourceType: 'Bundle';
   type: 'searchset';
-  total: number;
+  total?: number;
   link: BundleLink[];
   entry?: { fullUrl: string; resource: FhirResource; search: { mode: 'match' | 'include' } }[];
 }

@@ -1,5 +1,5 @@
 import { FhirError } from '../fhir.errors';
-import { DEFAULT_COUNT, MAX_COUNT, parseDate, parseSearch, parseToken, referenceId, type SearchParamDefinition } from './search-params';
+import { CURSOR_PARAM, DEFAULT_COUNT, MAX_COUNT, decodeCursor, encodeCursor, parseDate, parseSearch, parseToken, referenceId, type SearchParamDefinition } from './search-params';
 
 const PARAMS: SearchParamDefinition[] = [
   { name: '_id', type: 'token', documentation: '' },
@@ -49,6 +49,34 @@ describe(parseSearch.name, () => {
   it('refuses an unsupported modifier and an empty value', () => {
     expect(error(() => parseSearch(new URLSearchParams('_id:missing=true'), PARAMS, false)).expression).toEqual(['_id:missing']);
     expect(error(() => parseSearch(new URLSearchParams('name=a,'), PARAMS, false)).status).toBe(400);
+  });
+
+  it('reads _total as none, estimate or accurate, leaves it unset when absent, and refuses anything else naming it', () => {
+    expect(['none', 'estimate', 'accurate'].map((v) => parseSearch(new URLSearchParams(`_total=${v}`), PARAMS, false).totalMode)).toEqual(['none', 'estimate', 'accurate']);
+    expect(parseSearch(new URLSearchParams('_count=0'), PARAMS, false).totalMode).toBeUndefined();
+    expect(parseSearch(new URLSearchParams('_total=accurate&name=a'), PARAMS, false).echo).toEqual([['name', 'a']]);
+    for (const bad of ['_total=exact', '_total=', '_total:x=none']) {
+      const e = error(() => parseSearch(new URLSearchParams(bad), PARAMS, true));
+      expect([e.status, e.expression]).toEqual([400, [bad.split('=')[0]]]);
+    }
+  });
+
+  it('reads a _cursor the server wrote, only for types that declare it, and never with _offset', () => {
+    const id = '0B0E4D3E-6F1C-4D55-9A39-2D6F0F5F5A10';
+    const token = encodeCursor('2026-11-28T08:00:00.123456Z', id);
+    expect(parseSearch(new URLSearchParams(`_cursor=${token}`), [...PARAMS, CURSOR_PARAM], false).cursor).toEqual({ at: '2026-11-28T08:00:00.123456Z', id: id.toLowerCase(), token });
+    expect(error(() => parseSearch(new URLSearchParams(`_cursor=${token}`), PARAMS, false)).expression).toEqual(['_cursor']);
+    expect(error(() => parseSearch(new URLSearchParams(`_cursor=${token}&_offset=20`), [...PARAMS, CURSOR_PARAM], false)).expression).toEqual(['_offset']);
+    expect(parseSearch(new URLSearchParams(`_cursor=${token}&_offset=0`), [...PARAMS, CURSOR_PARAM], false).cursor?.id).toBe(id.toLowerCase());
+    for (const bad of ['x', token + '!', encodeCursor('2026-11-28T08:00:00Z', id), encodeCursor('2026-11-28T08:00:00.123456Z', 'Patient/1'), `${token}&_cursor:x=${token}`]) {
+      expect(error(() => parseSearch(new URLSearchParams(`_cursor=${bad}`), [...PARAMS, CURSOR_PARAM], true)).status).toBe(400);
+    }
+  });
+
+  it('decodes only cursors of its own shape: the time with microseconds in UTC, then a uuid', () => {
+    expect(decodeCursor(Buffer.from('2026-02-30T08:00:00.000000Z|0b0e4d3e-6f1c-4d55-9a39-2d6f0f5f5a10').toString('base64url'))).toBeNull();
+    expect(decodeCursor(Buffer.from('2026-11-28T08:00:00.000000Z|0b0e4d3e-6f1c-4d55-9a39-2d6f0f5f5a10|1').toString('base64url'))).toBeNull();
+    expect(decodeCursor('')).toBeNull();
   });
 
   it('accepts JSON formats and answers 406 to XML', () => {

@@ -22,19 +22,69 @@ export interface ParsedSearch {
   clauses: SearchClause[];
   count: number;
   offset: number;
+  /** `_total` as given (absent: the default, an exact total only when it costs nothing; see SqlSearch.page). */
+  totalMode?: TotalMode;
+  /** `_cursor`: the page starts after this key (types that declare CURSOR_PARAM; see SqlSearch.union). */
+  cursor?: SearchCursor;
   /** Unknown parameters dropped because the client asked for `Prefer: handling=lenient`. */
   ignored: string[];
   /** The accepted parameters in their original order, for the Bundle's self and paging links. */
   echo: [string, string][];
 }
 
+/** FHIR `_total`: whether the searchset Bundle must carry the number of matches. */
+export const TOTAL_MODES = ['none', 'estimate', 'accurate'] as const;
+export type TotalMode = (typeof TOTAL_MODES)[number];
+
 export const DEFAULT_COUNT = 20;
 export const MAX_COUNT = 200;
+
+/**
+ * Where a keyset page starts: after the row with this sort time and id. Offsets make deep pages cost every row before them
+ * (the 500th page of a patient's results reads 10,000 rows); a key lets the index start at the page.
+ */
+export interface SearchCursor {
+  /** The sort time of the last row of the previous page, ISO 8601 in UTC with microseconds (the database's precision). */
+  at: string;
+  id: string;
+  /** As given, for the self link. */
+  token: string;
+}
+
+/** Declared by the types whose searches page by key (their next links carry `_cursor` instead of `_offset`). */
+export const CURSOR_PARAM: SearchParamDefinition = {
+  name: '_cursor',
+  type: 'string',
+  documentation: 'Opaque: where the next page starts. The next links carry it instead of _offset (a deep page costs no more than the first); not combined with _offset',
+};
+
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+export function encodeCursor(at: string, id: string): string {
+  return Buffer.from(`${at}|${id}`).toString('base64url');
+}
+
+/** The key of a `_cursor` value, or null when it is not one this server wrote. */
+export function decodeCursor(token: string): SearchCursor | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(token)) return null;
+  const [at, id, extra] = Buffer.from(token, 'base64url').toString().split('|');
+  if (extra !== undefined || !at || !id || !CURSOR_AT.test(at) || !isUuid(id)) return null;
+  // A real instant (Date would roll 30 February over to March; PostgreSQL would refuse it).
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19) !== at.slice(0, 19)) return null;
+  return { at, id: id.toLowerCase(), token };
+}
 
 /** Result-control parameters handled by the facade itself, for every resource type. */
 export const CONTROL_PARAMS: readonly SearchParamDefinition[] = [
   { name: '_count', type: 'number', documentation: `Page size (default ${DEFAULT_COUNT}, at most ${MAX_COUNT}; 0 gives the total only)` },
   { name: '_offset', type: 'number', documentation: 'Number of matches to skip (the paging links carry it)' },
+  {
+    name: '_total',
+    type: 'token',
+    documentation:
+      'accurate: Bundle.total counts every match; none: no total; estimate or absent: the total only when the page reaches the last match (then it is exact), otherwise omitted and the next link tells that more follow. _count=0 counts unless _total=none',
+  },
 ];
 const FORMAT_PARAMS = ['_format', '_pretty'];
 const JSON_FORMATS = ['json', 'application/json', 'application/fhir+json', 'application/json+fhir'];
@@ -54,6 +104,17 @@ export function parseSearch(query: URLSearchParams, declared: readonly SearchPar
       if (Number.isNaN(n) || modifier) throw new FhirError('invalid_search_parameter', `${key} must be a non-negative integer, not "${value}"`, [key]);
       if (name === '_count') parsed.count = Math.min(n, MAX_COUNT);
       else parsed.offset = n;
+      continue;
+    }
+    if (name === '_total') {
+      if (modifier || !(TOTAL_MODES as readonly string[]).includes(value)) throw new FhirError('invalid_search_parameter', `${key} must be one of ${TOTAL_MODES.join(', ')}, not "${value}"`, [key]);
+      parsed.totalMode = value as TotalMode;
+      continue;
+    }
+    if (name === '_cursor' && byName.has(name)) {
+      const cursor = modifier ? null : decodeCursor(value);
+      if (!cursor) throw new FhirError('invalid_search_parameter', `${key} is not a cursor of this server (take it from a next link)`, [key]);
+      parsed.cursor = cursor;
       continue;
     }
     if (FORMAT_PARAMS.includes(name)) {
@@ -79,6 +140,7 @@ export function parseSearch(query: URLSearchParams, declared: readonly SearchPar
     parsed.clauses.push({ name, modifier, values });
     parsed.echo.push([key, value]);
   }
+  if (parsed.cursor && parsed.offset) throw new FhirError('invalid_search_parameter', '_cursor and _offset cannot be combined: a cursor already says where the page starts', ['_offset']);
   return parsed;
 }
 
