@@ -14,6 +14,8 @@ type Json = any;
 const LIPID_PATIENT_CCCD = '001065009876';
 const XRAY_PATIENT_CCCD = '001047001122';
 const FIXTURES = join(__dirname, 'fixtures');
+/** A well-formed `_cursor` (the server's opaque format: the time and id of the row the page starts after). */
+const CURSOR = Buffer.from('2026-01-01T00:00:00.000000Z|00000000-0000-4000-8000-000000000000').toString('base64url');
 const fixture = (name: string): Json => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
 describe('FHIR R4: orders and results (ServiceRequest, lab Observation, DiagnosticReport, ImagingStudy)', () => {
@@ -76,7 +78,7 @@ describe('FHIR R4: orders and results (ServiceRequest, lab Observation, Diagnost
     expect(cs.rest[0].resource.find((r: Json) => r.type === 'Specimen').versioning).toBe('versioned-update');
     for (const resource of cs.rest[0].resource.filter((r: Json) => ['DiagnosticReport', 'ImagingStudy', 'Observation', 'ServiceRequest', 'Specimen'].includes(r.type))) {
       for (const param of resource.searchParam) {
-        const value = param.type === 'date' ? '2026' : param.type === 'reference' ? 'Patient/00000000-0000-4000-8000-000000000000' : 'x';
+        const value = param.type === 'date' ? '2026' : param.type === 'reference' ? 'Patient/00000000-0000-4000-8000-000000000000' : param.name === '_cursor' ? CURSOR : 'x';
         const res = await fhir(`/${resource.type}?${param.name}=${value}&_count=1`, inspector);
         expect([resource.type, param.name, res.status]).toEqual([resource.type, param.name, 200]);
       }
@@ -135,6 +137,67 @@ describe('FHIR R4: orders and results (ServiceRequest, lab Observation, Diagnost
     const all = await fhir(`/Observation?patient=Patient/${stay.patientId}&_count=0`, doctor);
     const vitals = await fhir(`/Observation?patient=Patient/${stay.patientId}&category=vital-signs&_count=0`, doctor);
     expect(all.body.total).toBe(11 + vitals.body.total);
+  });
+
+  it('pages Observation searches in effective-time order (newest first, then id): next links walk every match of each source exactly once', async () => {
+    const stay = await stayOf(LIPID_PATIENT_CCCD);
+    // What each search must list, read straight from the tables (both sources, in the searchset's order).
+    const expected = await system.sql<{ id: string; src: string; code: string | null }>(
+      `SELECT id, src, code FROM (
+         SELECT v.id, 'vital' AS src, NULL AS code, v.taken_at AS effective FROM vital_sign_observations v JOIN encounters e ON e.id = v.encounter_id
+          WHERE e.patient_id = $1 AND v.kind <> 'diastolic_bp'
+         UNION ALL
+         SELECT logical_id, 'lab', code, COALESCE(effective_at, issued) FROM observations WHERE patient_id = $1 AND superseded_by_id IS NULL) o
+       ORDER BY effective DESC, id`,
+      [stay.patientId],
+    );
+    const ids = (src?: string, code?: string) => expected.filter((o) => (!src || o.src === src) && (!code || o.code === code)).map((o) => o.id);
+    expect([ids('vital').length, ids('lab').length]).toEqual([expect.any(Number), 11]);
+    expect(ids('vital').length).toBeGreaterThan(3);
+    async function walk(path: string): Promise<{ ids: string[]; totals: (number | undefined)[] }> {
+      const found: string[] = [];
+      const totals: (number | undefined)[] = [];
+      for (let next: string | undefined = path; next; ) {
+        const page = await fhir(next, doctor);
+        expect(page.status).toBe(200);
+        found.push(...(page.body.entry ?? []).map((e: Json) => e.resource.id));
+        totals.push(page.body.total);
+        const links = Object.fromEntries(page.body.link.map((l: Json) => [l.relation, new URL(l.url)]));
+        // Observation pages by key: the next link carries a cursor, never an offset, and a cursor page has no previous link.
+        if (links.next) expect([links.next.searchParams.has('_cursor'), links.next.searchParams.has('_offset')]).toEqual([true, false]);
+        if (next.includes('_cursor=')) expect(links.previous).toBeUndefined();
+        next = links.next ? `${links.next.pathname.slice('/fhir/R4'.length)}${links.next.search}` : undefined;
+      }
+      return { ids: found, totals };
+    }
+    const base = `/Observation?patient=Patient/${stay.patientId}`;
+    for (const [query, want] of [
+      ['&_count=4', ids()],
+      ['&category=laboratory&_count=3', ids('lab')],
+      ['&category=vital-signs&_count=2', ids('vital')],
+      ['&code=http://loinc.org|22748-8&_count=1', ids('lab', '22748-8')],
+      [`&date=ge2020&_count=5`, ids()],
+      ['&category=laboratory&_count=50', ids('lab')],
+    ] as const) {
+      const walked = await walk(base + query);
+      expect([query, walked.ids]).toEqual([query, want]);
+      expect(new Set(walked.ids).size).toBe(walked.ids.length);
+      // No page counts unasked; a single page that holds every match knows the total all the same.
+      expect(walked.totals).toEqual(walked.totals.length === 1 ? [want.length] : walked.totals.map(() => undefined));
+    }
+    const counted = await walk(`${base}&_count=3&_total=accurate`);
+    expect([counted.ids, new Set(counted.totals)]).toEqual([ids(), new Set([expected.length])]);
+    const accurate = await fhir(`${base}&_count=2&_total=accurate`, doctor);
+    expect([accurate.body.total, accurate.body.entry.map((e: Json) => e.resource.id)]).toEqual([expected.length, ids().slice(0, 2)]);
+    expect((await fhir(`${base}&category=laboratory&_count=0`, doctor)).body.total).toBe(11);
+    expect((await fhir(`${base}&category=vital-signs&category=laboratory&_count=0`, doctor)).body.total).toBe(0);
+    // A cursor is the server's own: anything else, or a cursor with an offset, is a 400 naming the parameter.
+    const cursor = new URL((await fhir(`${base}&_count=1`, doctor)).body.link.find((l: Json) => l.relation === 'next').url).searchParams.get('_cursor');
+    expect((await fhir(`${base}&_count=1&_cursor=${cursor}`, doctor)).body.entry[0].resource.id).toBe(ids()[1]);
+    for (const bad of [`_cursor=${cursor}x`, '_cursor=MjAyNnxub3Q', `_cursor=${cursor}&_offset=1`]) {
+      const res = await fhir(`${base}&${bad}`, doctor);
+      expect([bad, res.status, res.body.issue[0].expression]).toEqual([bad, 400, [bad.includes('_offset') ? '_offset' : '_cursor']]);
+    }
   });
 
   it('serves reports as DiagnosticReports (LAB with its Observations, RAD with conclusion, findings and ImagingStudy)', async () => {

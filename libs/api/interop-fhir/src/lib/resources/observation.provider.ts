@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { PatientAccessService } from '@benhan/api/identity';
 import type { FhirHit, FhirRequestContext, FhirResourceProvider, FhirSearchResult } from '../fhir-provider';
 import { ID_PARAM, LAST_UPDATED_PARAM, date, dateCondition, idCondition, reference, token } from '../search/common-params';
-import { referenceId, type ParsedSearch, type SearchParamDefinition } from '../search/search-params';
+import { CURSOR_PARAM, parseToken, referenceId, type ParsedSearch, type SearchParamDefinition } from '../search/search-params';
 import { SqlSearch } from '../search/sql-search';
 import { LOINC } from './common';
 import { VITAL_SIGNS_PROFILE, VITAL_SIGN_CODES, toFhirVitalSign, type VitalSignRow } from './observation.mapper';
@@ -18,6 +18,32 @@ const LAB_ROW = `SELECT ob.*, ob.status AS lab_status, ob.code ~ '^[0-9]{1,7}-[0
                         ARRAY(SELECT i.id::text FROM order_items i WHERE i.order_id = ob.order_id ORDER BY i.position) AS item_ids
                    FROM observations ob`;
 
+/**
+ * The sources a search can match at all: `category`, `code` and `based-on` each allow one source or both (a vital-sign LOINC
+ * code may also be a lab's code), and clauses AND. The conditions in search() still decide per row; this only spares the
+ * query a source whose rows would all fail them.
+ */
+export function sourcesOf(search: ParsedSearch): ObservationKey['src'][] {
+  let sources: ObservationKey['src'][] = ['vital', 'lab'];
+  const keep = (allowed: Set<ObservationKey['src']>) => (sources = sources.filter((s) => allowed.has(s)));
+  for (const clause of search.clauses) {
+    const allowed = new Set<ObservationKey['src']>();
+    for (const t of clause.values.map(parseToken)) {
+      if (clause.name === 'category') {
+        if (t.code === 'vital-signs') allowed.add('vital');
+        if (t.code === 'laboratory') allowed.add('lab');
+      } else if (clause.name === 'code' && t.code) {
+        if ((t.system === undefined || t.system === LOINC) && KINDS_BY_CODE.has(t.code)) allowed.add('vital');
+        if (t.system === undefined || t.system === LOINC || t.system === SERVICE_CODE_SYSTEM) allowed.add('lab');
+      } else if (clause.name === 'based-on') {
+        allowed.add('lab');
+      }
+    }
+    if (['category', 'code', 'based-on'].includes(clause.name)) keep(allowed);
+  }
+  return sources;
+}
+
 /** One row of the union of both sources: enough to search, sort and page; the full rows are read afterwards. */
 interface ObservationKey {
   src: 'vital' | 'lab';
@@ -29,7 +55,7 @@ interface ObservationKey {
  * Observation, from two sources behind one type: the nurses' care chart vital signs (documents domain,
  * `vital_sign_observations`, category vital-signs) and the lab results of the orders domain (`observations`,
  * category laboratory, basedOn the order's ServiceRequests). Searches run over the union of both (so paging and
- * totals are exact), department-scoped; `category` picks one source.
+ * totals are exact), department-scoped; `category`, a code only one source has, or `based-on` picks one source.
  */
 @Injectable()
 export class ObservationProvider implements FhirResourceProvider {
@@ -54,6 +80,7 @@ export class ObservationProvider implements FhirResourceProvider {
     token('code', `LOINC code (http://loinc.org|8867-4; 85354-9 finds blood pressure panels) or a lab service code (${SERVICE_CODE_SYSTEM})`),
     date('date', 'When the measurement was taken or the specimen collected'),
     token('status', 'preliminary | final | corrected | entered-in-error'),
+    CURSOR_PARAM,
   ];
 
   constructor(
@@ -73,15 +100,46 @@ export class ObservationProvider implements FhirResourceProvider {
   }
 
   async search(ctx: FhirRequestContext, search: ParsedSearch): Promise<FhirSearchResult> {
-    const view = `(SELECT 'vital' AS src, v.id, v.patient_id, v.encounter_id, v.kind, NULL::text AS code, NULL::uuid AS order_id, v.taken_at AS effective,
-                          COALESCE(v.in_error_at, v.recorded_at) AS last_updated, CASE WHEN v.in_error_at IS NULL THEN 'final' ELSE 'entered-in-error' END AS fhir_status
-                     FROM ${this.vitalView()} v
-                   UNION ALL
-                   SELECT 'lab', ob.logical_id, ob.patient_id, ob.encounter_id, NULL, ob.code, ob.order_id, COALESCE(ob.effective_at, ob.issued), ob.created_at,
-                          CASE WHEN ob.status = 'entered_in_error' THEN 'entered-in-error' WHEN ob.status = 'final' AND ob.supersedes_id IS NOT NULL THEN 'corrected' ELSE ob.status END
-                     FROM observations ob WHERE ob.facility_id = :facility AND ob.superseded_by_id IS NULL)`;
-    const qb = this.dataSource.createQueryBuilder().select('o.src', 'src').addSelect('o.id', 'id').addSelect('o.patient_id', 'patient_id').from(view, 'o').setParameter('facility', ctx.facilityId);
-    const sql = new SqlSearch(this.access.applyScope(qb, 'o.patient_id', ctx.principal));
+    const sources = sourcesOf(search);
+    if (!sources.length) return { hits: [], total: 0 };
+    // One search per source the clauses leave possible, each over its own table so the conditions reach its indexes; when
+    // both can match, SqlSearch.union merges them in order. The key rows need no diastolic value (load() reads it).
+    const keys = {
+      vital: `SELECT 'vital' AS src, v.id, e.patient_id, v.encounter_id, v.kind, NULL::text AS code, NULL::uuid AS order_id, v.taken_at AS effective,
+                     COALESCE(x.recorded_at, v.recorded_at) AS last_updated, CASE WHEN x.recorded_at IS NULL THEN 'final' ELSE 'entered-in-error' END AS fhir_status
+                FROM vital_sign_observations v
+                JOIN encounters e ON e.id = v.encounter_id
+                LEFT JOIN vital_sign_entered_in_error x ON x.observation_id = v.id
+               WHERE v.facility_id = :facility AND v.kind <> 'diastolic_bp'`,
+      lab: `SELECT 'lab' AS src, ob.logical_id AS id, ob.patient_id, ob.encounter_id, NULL::text AS kind, ob.code, ob.order_id, COALESCE(ob.effective_at, ob.issued) AS effective, ob.created_at AS last_updated,
+                   CASE WHEN ob.status = 'entered_in_error' THEN 'entered-in-error' WHEN ob.status = 'final' AND ob.supersedes_id IS NOT NULL THEN 'corrected' ELSE ob.status END AS fhir_status
+              FROM observations ob WHERE ob.facility_id = :facility AND ob.superseded_by_id IS NULL`,
+    };
+    const branches = sources.map((src) => {
+      const qb = this.dataSource
+        .createQueryBuilder()
+        .select('o.src', 'src')
+        .addSelect('o.id', 'id')
+        .addSelect('o.patient_id', 'patient_id')
+        .addSelect('o.effective', 'effective')
+        .from(`(${keys[src]})`, 'o')
+        .setParameter('facility', ctx.facilityId);
+      return this.where(new SqlSearch(this.access.applyScope(qb, 'o.patient_id', ctx.principal), `fhir_${src}_`), search);
+    });
+    const { rows, total, next } = await SqlSearch.union<ObservationKey>(
+      branches,
+      search,
+      [
+        ['o.effective', 'DESC'],
+        ['o.id', 'ASC'],
+      ],
+      true,
+    );
+    return { hits: await this.load(ctx, rows), total, next };
+  }
+
+  /** The search's clauses as conditions on a key row `o` (the same for both sources: a source's rows fail the other's terms). */
+  private where(sql: SqlSearch, search: ParsedSearch): SqlSearch {
     for (const clause of search.clauses) {
       switch (clause.name) {
         case '_id':
@@ -119,11 +177,7 @@ export class ObservationProvider implements FhirResourceProvider {
           break;
       }
     }
-    const { rows, total } = await sql.page<ObservationKey>(search, [
-      ['o.effective', 'DESC'],
-      ['o.id', 'ASC'],
-    ]);
-    return { hits: await this.load(ctx, rows), total };
+    return sql;
   }
 
   /** The full rows of these keys, mapped, in the keys' order (keys of a missing row are skipped). */
