@@ -10,6 +10,7 @@ import { Signatures1795800008000 } from './1795800008000-Signatures';
 import { Archive1795800009000 } from './1795800009000-Archive';
 import { AuditTrail1795800010000 } from './1795800010000-AuditTrail';
 import { Orders1795800011000 } from './1795800011000-Orders';
+import { FhirSearchIndexes1795800012000 } from './1795800012000-FhirSearchIndexes';
 import { Fulfilment1795800013000 } from './1795800013000-Fulfilment';
 import { ResultVersions1795800014000 } from './1795800014000-ResultVersions';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   Archive1795800009000,
   AuditTrail1795800010000,
   Orders1795800011000,
+  FhirSearchIndexes1795800012000,
   Fulfilment1795800013000,
   ResultVersions1795800014000,
 ];
