@@ -6,6 +6,9 @@
 //   read    GET /fhir/R4/Observation/{id}                                  (random ids)
 //   search  GET /fhir/R4/Observation?patient=…&code=…&_count=20            (a test's trend for one patient)
 //   page    GET /fhir/R4/Observation?patient=…&category=laboratory&date=ge…&_count=50
+//   accurate  the search with _total=accurate                            (counts every match of the patient's test)
+//   deep    the search at _offset=10000                                    (the 501st page by offset)
+//   cursor  the same page through the _cursor of the 500th page's next link (skipped where the server pages by offset only)
 // Usage: npm run build && node tools/bench/fhir.mjs [--observations 1000000] [--clients 50] [--seconds 20]
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -74,10 +77,21 @@ await withDemoApi(
       });
       const { access_token: token } = await tokenRes.json();
       const since = new Date(Date.now() - 3 * 86_400_000).toISOString();
+      const search = (i) => `/fhir/R4/Observation?patient=Patient/${sample[i % sample.length].patient_id}&code=http://loinc.org|${sample[i % sample.length].code}&_count=20`;
+      const fhir = async (path) => (await fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      // The 501st page by key: the next link of the 500th page, fetched once per sampled patient and test before timing.
+      const cursors = [];
+      const probe = new URL((await fhir(`${search(0)}&_offset=9980`)).link.find((l) => l.relation === 'next').url);
+      if (probe.searchParams.has('_cursor')) {
+        for (let i = 0; i < 100; i++) cursors.push(new URL((await fhir(`${search(i)}&_offset=9980`)).link.find((l) => l.relation === 'next').url));
+      }
       const scenarios = {
         read: (i) => `/fhir/R4/Observation/${sample[i % sample.length].id}`,
-        search: (i) => `/fhir/R4/Observation?patient=Patient/${sample[i % sample.length].patient_id}&code=http://loinc.org|${sample[i % sample.length].code}&_count=20`,
+        search,
         page: (i) => `/fhir/R4/Observation?patient=Patient/${sample[i % sample.length].patient_id}&category=laboratory&date=ge${since}&_count=50`,
+        accurate: (i) => `${search(i)}&_total=accurate`,
+        deep: (i) => `${search(i)}&_offset=10000`,
+        ...(cursors.length ? { cursor: (i) => `${cursors[i % cursors.length].pathname}${cursors[i % cursors.length].search}` } : {}),
       };
       for (const [name, path] of Object.entries(scenarios)) {
         const times = [];
@@ -101,7 +115,7 @@ await withDemoApi(
         const wall = (performance.now() - t0) / 1000;
         const sorted = times.sort((a, b) => a - b);
         console.log(
-          `${name.padEnd(6)} ${CLIENTS} clients: ${times.length} requests in ${wall.toFixed(1)} s = ${(times.length / wall).toFixed(0)}/s, median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, failures ${failures}`,
+          `${name.padEnd(8)} ${CLIENTS} clients: ${times.length} requests in ${wall.toFixed(1)} s = ${(times.length / wall).toFixed(0)}/s, median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, failures ${failures}`,
         );
       }
     } finally {
