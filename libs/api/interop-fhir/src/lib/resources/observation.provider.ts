@@ -54,8 +54,9 @@ interface ObservationKey {
 /**
  * Observation, from two sources behind one type: the nurses' care chart vital signs (documents domain,
  * `vital_sign_observations`, category vital-signs) and the lab results of the orders domain (`observations`,
- * category laboratory, basedOn the order's ServiceRequests). Searches run over the union of both (so paging and
- * totals are exact), department-scoped; `category`, a code only one source has, or `based-on` picks one source.
+ * category laboratory, basedOn the order's ServiceRequests). Searches merge both in one order (effective time, newest
+ * first, then id), department-scoped; `category`, a code only one source has, or `based-on` picks one source. Pages by
+ * key: the next links carry `_cursor`.
  */
 @Injectable()
 export class ObservationProvider implements FhirResourceProvider {
