@@ -28,6 +28,12 @@ export class ResultVersions1795800014000 implements MigrationInterface {
       // One current row per chain, checked at commit: a correction is inserted before its predecessor is marked.
       await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_one_current EXCLUDE USING btree (logical_id WITH =) WHERE (superseded_by_id IS NULL) DEFERRABLE INITIALLY DEFERRED`);
     }
+    // The FHIR search indexes (1795800012000) again, on what the searches now read: current rows, ordered by logical id.
+    await q.query(`
+      DROP INDEX observations_patient_effective, observations_patient_code_effective;
+      CREATE INDEX observations_patient_effective ON observations (facility_id, patient_id, (COALESCE(effective_at, issued)) DESC, logical_id) WHERE superseded_by_id IS NULL;
+      CREATE INDEX observations_patient_code_effective ON observations (facility_id, patient_id, code, (COALESCE(effective_at, issued)) DESC, logical_id) WHERE superseded_by_id IS NULL;
+    `);
     await q.query(`
       CREATE FUNCTION number_result_version() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -45,6 +51,11 @@ export class ResultVersions1795800014000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DROP INDEX observations_patient_effective, observations_patient_code_effective;
+      CREATE INDEX observations_patient_effective ON observations (facility_id, patient_id, (COALESCE(effective_at, issued)) DESC, id);
+      CREATE INDEX observations_patient_code_effective ON observations (facility_id, patient_id, code, (COALESCE(effective_at, issued)) DESC, id);
+    `);
     await q.query(`DROP TRIGGER diagnostic_reports_version ON diagnostic_reports; DROP TRIGGER observations_version ON observations; DROP FUNCTION number_result_version()`);
     for (const table of ['diagnostic_reports', 'observations']) await q.query(`ALTER TABLE ${table} DROP COLUMN logical_id, DROP COLUMN revision`);
   }
