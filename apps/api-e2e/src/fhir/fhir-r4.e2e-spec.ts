@@ -243,6 +243,11 @@ describe('FHIR R4 facade at /fhir/R4', () => {
     }
     const panels = await fhir(`/Observation?encounter=Encounter/${stay.encounterId}&code=http://loinc.org|85354-9`, nurse);
     expect(panels.body.entry.every((e: Json) => e.resource.code.coding[0].code === '85354-9')).toBe(true);
+    // A component's code (systolic, diastolic) finds the panels too.
+    for (const component of ['8480-6', '8462-4']) {
+      const found = await fhir(`/Observation?encounter=Encounter/${stay.encounterId}&code=http://loinc.org|${component}`, nurse);
+      expect(found.body.entry.map((e: Json) => e.resource.id)).toEqual(panels.body.entry.map((e: Json) => e.resource.id));
+    }
     expect((await fhir(`/Observation/${bp.id}`, nurse)).body).toEqual(bp);
   });
 

@@ -3,6 +3,8 @@ import { LOINC, UCUM, compact, concept, iso, meta, ref } from './common';
 
 export const VITAL_SIGNS_PROFILE = 'http://hl7.org/fhir/StructureDefinition/vitalsigns';
 export const BP_PANEL = { code: '85354-9', display: 'Blood pressure panel with all children optional' };
+/** The panel's components: a search by either finds the panel (FHIR code search matches component codes too). */
+export const BP_COMPONENT_CODES = ['8480-6', '8462-4'];
 const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 
 /** LOINC codes and the FHIR vital-signs profile of each charted kind (the blood pressure pair becomes one panel). */
@@ -64,11 +66,11 @@ export function toFhirVitalSign(o: VitalSignRow): FhirResource {
     interpretation: bp ? [] : interpretation(o.flag),
     component: bp
       ? [
-          { code: concept({ system: LOINC, code: '8480-6', display: 'Systolic blood pressure' }), valueQuantity: quantity(o.value, o.unit), interpretation: interpretation(o.flag) },
+          { code: concept({ system: LOINC, code: BP_COMPONENT_CODES[0], display: 'Systolic blood pressure' }), valueQuantity: quantity(o.value, o.unit), interpretation: interpretation(o.flag) },
           ...(o.dia_value != null
             ? [
                 {
-                  code: concept({ system: LOINC, code: '8462-4', display: 'Diastolic blood pressure' }),
+                  code: concept({ system: LOINC, code: BP_COMPONENT_CODES[1], display: 'Diastolic blood pressure' }),
                   valueQuantity: quantity(o.dia_value, o.dia_unit ?? o.unit),
                   interpretation: interpretation(o.dia_flag),
                 },

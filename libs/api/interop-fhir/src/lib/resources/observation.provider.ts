@@ -7,11 +7,14 @@ import { ID_PARAM, LAST_UPDATED_PARAM, date, dateCondition, idCondition, referen
 import { CURSOR_PARAM, parseToken, referenceId, type ParsedSearch, type SearchParamDefinition } from '../search/search-params';
 import { SqlSearch } from '../search/sql-search';
 import { LOINC } from './common';
-import { VITAL_SIGNS_PROFILE, VITAL_SIGN_CODES, toFhirVitalSign, type VitalSignRow } from './observation.mapper';
+import { BP_COMPONENT_CODES, VITAL_SIGNS_PROFILE, VITAL_SIGN_CODES, toFhirVitalSign, type VitalSignRow } from './observation.mapper';
 import { SERVICE_CODE_SYSTEM, toFhirLabObservation, type LabObservationRow } from './orders.mappers';
 
 /** LOINC code → charted kinds (the BP panel and its systolic/diastolic component codes all find the panel). */
-const KINDS_BY_CODE = new Map<string, string>(Object.entries(VITAL_SIGN_CODES).flatMap(([kind, d]) => [[d.code, kind], ...(d.alsoCode ? [[d.alsoCode.code, kind] as [string, string]] : [])]));
+const KINDS_BY_CODE = new Map<string, string>([
+  ...Object.entries(VITAL_SIGN_CODES).flatMap(([kind, d]) => [[d.code, kind], ...(d.alsoCode ? [[d.alsoCode.code, kind] as [string, string]] : [])] as [string, string][]),
+  ...BP_COMPONENT_CODES.map((code): [string, string] => [code, 'systolic_bp']),
+]);
 
 /** A lab value with what its mapping needs (the order's items for basedOn). */
 const LAB_ROW = `SELECT ob.*, ob.status AS lab_status, ob.code ~ '^[0-9]{1,7}-[0-9]$' AS loinc_code,
