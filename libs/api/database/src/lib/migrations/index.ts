@@ -12,6 +12,7 @@ import { AuditTrail1795800010000 } from './1795800010000-AuditTrail';
 import { Orders1795800011000 } from './1795800011000-Orders';
 import { Fulfilment1795800013000 } from './1795800013000-Fulfilment';
 import { ResultVersions1795800014000 } from './1795800014000-ResultVersions';
+import { Hl7Messages1795800015000 } from './1795800015000-Hl7Messages';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Orders1795800011000,
   Fulfilment1795800013000,
   ResultVersions1795800014000,
+  Hl7Messages1795800015000,
 ];
