@@ -35,7 +35,10 @@ describe('HL7 v2 inbound: ORU^R01 over MLLP stored as results, idempotent on MSH
     [stay] = (await system.request<CensusEntry[]>('GET', `/api/encounters/census?departmentId=${noi}`, { token: doctor })).body;
     patient = (await system.request<PatientDetail>('GET', `/api/patients/${stay.patientId}`, { token: doctor })).body;
   });
-  afterAll(() => system?.stop());
+  let stopped = false;
+  afterAll(async () => {
+    if (!stopped) await system?.stop();
+  });
 
   /** A new signed order, as the doctor places it: its id is the placer order number the LIS answers. */
   async function order(category: 'laboratory' | 'imaging', items: string[]): Promise<OrderDetail> {
@@ -290,5 +293,19 @@ describe('HL7 v2 inbound: ORU^R01 over MLLP stored as results, idempotent on MSH
     // The listener is still there.
     const lab = await order('laboratory', ['HH-CBC']);
     expect(field(await send(labOru(lab.id).text), 'MSA.1')).toBe('AA');
+  });
+
+  it('closes the listener on SIGTERM without waiting for an idle sender’s connection to go away', async () => {
+    const idle = connect({ host: '127.0.0.1', port: mllpPort });
+    await new Promise((resolve) => idle.once('connect', resolve));
+    const closed = new Promise((resolve) => idle.once('close', resolve));
+    idle.on('error', () => undefined);
+    const started = Date.now();
+    stopped = true;
+    await system.stop();
+    await closed;
+    // The test harness kills with SIGKILL after 5 s: a graceful close of the HTTP and MLLP listeners is well before.
+    expect(Date.now() - started).toBeLessThan(4500);
+    await expect(new Promise((resolve, reject) => connect({ host: '127.0.0.1', port: mllpPort }).once('connect', resolve).once('error', reject))).rejects.toThrow(/ECONNREFUSED/);
   });
 });
