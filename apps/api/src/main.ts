@@ -1,5 +1,6 @@
 import { FixityService } from '@benhan/api/archive';
 import { IntegrityService } from '@benhan/api/inspection';
+import { MllpListener } from '@benhan/api/interop-hl7v2';
 import { ensureAppRole, ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
-  logger.info({ url: base, database: embedded ? 'embedded' : redactUrl(url) }, 'Benhan is running');
+  // HL7 v2 from the LIS and PACS; app.close() (SIGTERM) stops it. MLLP_PORT=0 takes a free port, logged here.
+  const mllp = await app.get(MllpListener).start();
+  logger.info({ url: base, mllp: `${mllp.address}:${mllp.port}`, database: embedded ? 'embedded' : redactUrl(url) }, 'Benhan is running');
   // For the person who typed `npm start`: plain text, not a log line.
   const banner = [
     '',

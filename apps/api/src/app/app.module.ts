@@ -17,6 +17,7 @@ import { AuditModule } from '@benhan/api/audit';
 import { InspectionModule } from '@benhan/api/inspection';
 import { OrdersModule } from '@benhan/api/orders';
 import { InteropFhirModule } from '@benhan/api/interop-fhir';
+import { InteropHl7v2Module } from '@benhan/api/interop-hl7v2';
 import { TerminologyModule } from '@benhan/api/terminology';
 import type { AppConfig } from '../config/env.schema';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -62,6 +63,7 @@ export class AppModule {
         TerminologyModule,
         OrdersModule,
         InteropFhirModule,
+        InteropHl7v2Module.forRoot(config.hl7v2),
       ],
       controllers: [HealthController],
       providers: [

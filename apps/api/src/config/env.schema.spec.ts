@@ -50,6 +50,14 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ DATA_DIR: dir, TEST_CLOCK_OFFSET_DAYS: '30' })).toThrow(/TEST_CLOCK_OFFSET_DAYS is only for NODE_ENV=test/);
   });
 
+  it('listens for HL7 v2 on MLLP port 2575 on HOST by default (a free port under NODE_ENV=test), and needs {uid} in PACS_VIEWER_URL', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1' }).hl7v2).toEqual({ host: '127.0.0.1', port: 2575, pacsViewerUrl: 'http://localhost:8042/ohif/viewer?StudyInstanceUIDs={uid}' });
+    expect(loadConfig({ DATA_DIR: dir, NODE_ENV: 'test' }).hl7v2.port).toBe(0);
+    expect(loadConfig({ DATA_DIR: dir, MLLP_PORT: '0', MLLP_HOST: '10.0.0.5' }).hl7v2).toEqual(expect.objectContaining({ host: '10.0.0.5', port: 0 }));
+    expect(() => loadConfig({ DATA_DIR: dir, MLLP_PORT: '70000', PACS_VIEWER_URL: 'https://pacs.local/viewer' })).toThrow(/PACS_VIEWER_URL must be an http\(s\) URL containing \{uid\}[\s\S]*MLLP_PORT must be an integer/);
+  });
+
   it('refuses production without a JWT secret, a database server, or with demo users', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', DEMO_SEED: 'true' })).toThrow(
       /JWT_SECRET is required[\s\S]*DATABASE_URL is required[\s\S]*DEMO_SEED must not be true/,

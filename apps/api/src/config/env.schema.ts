@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ArchiveOptions } from '@benhan/api/archive';
 import type { IdentityOptions } from '@benhan/api/identity';
 import type { InspectionOptions } from '@benhan/api/inspection';
+import type { Hl7v2Options } from '@benhan/api/interop-hl7v2';
 import type { SignaturesOptions } from '@benhan/api/signatures';
 
 /**
@@ -33,6 +34,8 @@ export interface AppConfig {
   signatures: SignaturesOptions;
   archive: ArchiveOptions;
   audit: InspectionOptions;
+  /** The MLLP listener for HL7 v2 (MLLP_HOST, MLLP_PORT) and the PACS viewer link of an imaging report (PACS_VIEWER_URL). */
+  hl7v2: Hl7v2Options;
 }
 
 export class ConfigError extends Error {
@@ -64,9 +67,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const facilityCode = read.string('FACILITY_CODE', '01999');
   if (!/^\d{5}$/.test(facilityCode)) problems.push(`FACILITY_CODE must be the 5-digit facility code (MA_CSKCB) (got "${facilityCode}")`);
 
+  const host = read.string('HOST', '0.0.0.0');
+  const pacsViewerUrl = read.string('PACS_VIEWER_URL', 'http://localhost:8042/ohif/viewer?StudyInstanceUIDs={uid}');
+  if (!/^https?:\/\/\S+$/.test(pacsViewerUrl) || !pacsViewerUrl.includes('{uid}')) problems.push(`PACS_VIEWER_URL must be an http(s) URL containing {uid} (got "${pacsViewerUrl}")`);
+
   const config: AppConfig = {
     env: nodeEnv,
-    host: read.string('HOST', '0.0.0.0'),
+    host,
     port: read.int('PORT', 3000, 0, 65535),
     databaseUrl,
     databaseAppUrl: read.optionalUrl('DATABASE_APP_URL', ['postgres:', 'postgresql:']),
@@ -96,6 +103,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       checkpointEveryMinutes: read.int('AUDIT_CHECKPOINT_MINUTES', 60, 1, 7 * 24 * 60),
       integrityIntervalHours: read.int('AUDIT_INTEGRITY_INTERVAL_HOURS', 24, 0, 24 * 366),
       publicUrl: '',
+    },
+    hl7v2: {
+      host: read.string('MLLP_HOST', host),
+      // Tests start many APIs side by side: there the default is any free port, never a shared 2575.
+      port: read.int('MLLP_PORT', nodeEnv === 'test' ? 0 : 2575, 0, 65535),
+      pacsViewerUrl,
     },
     identity: {
       jwtSecret: '',

@@ -13,3 +13,4 @@ export * from './lib/signatures/signature.contract';
 export * from './lib/archive/archive.contract';
 export * from './lib/audit/audit.contract';
 export * from './lib/orders/orders.contract';
+export * from './lib/interfaces/interfaces.contract';

@@ -58,6 +58,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   result_record: _('inspector.action.result_record'),
   result_read: _('inspector.action.result_read'),
   result_acknowledge: _('inspector.action.result_acknowledge'),
+  interface_message_read: _('inspector.action.interface_message_read'),
+  interface_message_replay: _('inspector.action.interface_message_replay'),
   signing_enrol: _('inspector.action.signing_enrol'),
   signing_pin_failed: _('inspector.action.signing_pin_failed'),
   signing_locked: _('inspector.action.signing_locked'),
@@ -95,7 +97,7 @@ export const AUDIT_ACTION_GROUPS: readonly ActionGroup[] = [
   { labelKey: _('inspector.actionGroup.accessControl'), actions: ['break_glass', 'access_denied'] },
   { labelKey: _('inspector.actionGroup.patients'), actions: ['patient_read', 'patient_register', 'patient_update', 'patient_merge', 'encounter_read', 'encounter_admit', 'encounter_transfer', 'encounter_discharge', 'encounter_update'] },
   { labelKey: _('inspector.actionGroup.documents'), actions: ['document_read', 'document_create', 'document_update', 'document_sign', 'document_countersign', 'document_print', 'document_export', 'chart_record'] },
-  { labelKey: _('inspector.actionGroup.orders'), actions: ['order_create', 'order_activate', 'order_revoke', 'order_entered_in_error', 'order_read', 'order_status_change', 'specimen_record', 'imaging_study_record', 'result_record', 'result_read', 'result_acknowledge'] },
+  { labelKey: _('inspector.actionGroup.orders'), actions: ['order_create', 'order_activate', 'order_revoke', 'order_entered_in_error', 'order_read', 'order_status_change', 'specimen_record', 'imaging_study_record', 'result_record', 'result_read', 'result_acknowledge', 'interface_message_read', 'interface_message_replay'] },
   { labelKey: _('inspector.actionGroup.signing'), actions: ['signing_enrol', 'signing_pin_failed', 'signing_locked', 'signing_unlocked', 'certificate_revoked', 'certificate_imported', 'trust_anchor_added'] },
   { labelKey: _('inspector.actionGroup.records'), actions: ['archive_create', 'archive_read', 'archive_download', 'archive_reopen', 'archive_loan', 'archive_return', 'archive_export', 'legal_hold', 'disposal_propose', 'disposal_decide', 'access_request_create', 'access_request_release', 'access_request_refuse'] },
   { labelKey: _('inspector.actionGroup.audit'), actions: ['audit_read', 'audit_export', 'audit_integrity_check'] },
@@ -135,6 +137,7 @@ export const RESOURCE_TYPE_LABELS: Record<AuditResourceType, string> = {
   report: _('inspector.resourceType.report'),
   specimen: _('inspector.resourceType.specimen'),
   imaging_study: _('inspector.resourceType.imaging_study'),
+  interface_message: _('inspector.resourceType.interface_message'),
 };
 
 /** Who started an integrity check: someone, or the schedule. */

@@ -13,6 +13,7 @@ import { Orders1795800011000 } from './1795800011000-Orders';
 import { FhirSearchIndexes1795800012000 } from './1795800012000-FhirSearchIndexes';
 import { Fulfilment1795800013000 } from './1795800013000-Fulfilment';
 import { ResultVersions1795800014000 } from './1795800014000-ResultVersions';
+import { Hl7Messages1795800015000 } from './1795800015000-Hl7Messages';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FhirSearchIndexes1795800012000,
   Fulfilment1795800013000,
   ResultVersions1795800014000,
+  Hl7Messages1795800015000,
 ];

@@ -68,6 +68,11 @@ export const AUDIT_ACTIONS = [
   'result_record',
   'result_read',
   'result_acknowledge',
+  // the LIS and PACS interfaces (HL7 v2 message log)
+  /** An administrator read a logged message's raw text (it carries patient data). */
+  'interface_message_read',
+  /** An administrator replayed a quarantined message, as received or edited. */
+  'interface_message_replay',
   // signing credentials
   'signing_enrol',
   'signing_pin_failed',
@@ -106,6 +111,7 @@ export const PATIENT_ACCESS_ACTIONS: readonly AuditAction[] = [
   'document_export',
   'order_read',
   'result_read',
+  'interface_message_read',
   'archive_read',
   'archive_download',
   'archive_export',
@@ -135,6 +141,7 @@ export const AUDIT_RESOURCE_TYPES = [
   'report',
   'specimen',
   'imaging_study',
+  'interface_message',
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrdersModule } from '@benhan/api/orders';
+import { PatientsModule } from '@benhan/api/patients';
+import { HL7V2_OPTIONS, type Hl7v2Options } from './hl7v2.options';
+import { Hl7InboundService } from './inbound/hl7-inbound.service';
+import { Hl7MessageEntity } from './inbound/hl7-message.entity';
+import { MllpListener } from './inbound/mllp-listener.service';
+import { InterfaceMessagesController } from './messages/interface-messages.controller';
+import { InterfaceMessagesService } from './messages/interface-messages.service';
+
+/**
+ * HL7 v2 in the API: the MLLP listener taking ORU^R01 results from the LIS and PACS into the orders domain, the message
+ * log with its quarantine, and the administrators' routes over it (/api/interfaces/messages).
+ */
+@Module({})
+export class InteropHl7v2Module {
+  static forRoot(options: Hl7v2Options): DynamicModule {
+    return {
+      module: InteropHl7v2Module,
+      imports: [TypeOrmModule.forFeature([Hl7MessageEntity]), OrdersModule, PatientsModule],
+      controllers: [InterfaceMessagesController],
+      providers: [{ provide: HL7V2_OPTIONS, useValue: options }, Hl7InboundService, InterfaceMessagesService, MllpListener],
+      exports: [MllpListener, Hl7InboundService],
+    };
+  }
+}

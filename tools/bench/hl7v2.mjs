@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// HL7 v2 ORU^R01 ingestion over ONE MLLP connection, through the built API on a fresh demo database: the demo doctor
+// places and signs --orders CBC orders (default 20), then the "LIS" sends --messages results (default 1,000) one after the
+// other on a single socket (MLLP original mode: the next message goes when the previous ACK is in), each a new report
+// (its own MSH-10 and filler number) of the 7 CBC values with an SPM, round-robin over the orders. Every ACK must be AA;
+// afterwards the log and the reports are counted in the database. Prints messages/s and the ACK latency percentiles.
+// For comparison, --rest reports (default 300) of the same content are then posted one after the other through the REST
+// route (POST /api/orders/{id}/results as the lis client): the difference is what MLLP, parsing and the log cost.
+// Usage: npm run build && node tools/bench/hl7v2.mjs [--orders 20] [--messages 1000] [--warmup 20] [--rest 300]
+import { connect } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { freePort } from '../testing/postgres.cjs';
+import { percentile, withDemoApi } from './support.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ORDERS = arg('orders', 20);
+const MESSAGES = arg('messages', 1000);
+const WARMUP = arg('warmup', 20);
+const REST = arg('rest', 300);
+
+/** MLLP framing written out here (not Benhan's client): one message in flight, resolve with the ACK text. */
+function mllpConnection(port) {
+  const socket = connect({ host: '127.0.0.1', port });
+  let buffer = Buffer.alloc(0);
+  let waiting = null;
+  socket.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    const end = buffer.indexOf(Buffer.of(0x1c, 0x0d));
+    if (end !== -1 && waiting) {
+      const ack = buffer.subarray(buffer.indexOf(0x0b) + 1, end).toString('utf8');
+      buffer = buffer.subarray(end + 2);
+      const w = waiting;
+      waiting = null;
+      w.resolve(ack);
+    }
+  });
+  socket.on('error', (error) => waiting?.reject(error));
+  return {
+    ready: new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject)),
+    send: (text) =>
+      new Promise((resolve, reject) => {
+        waiting = { resolve, reject };
+        socket.write(Buffer.concat([Buffer.of(0x0b), Buffer.from(text, 'utf8'), Buffer.of(0x1c, 0x0d)]));
+      }),
+    close: () => socket.end(),
+  };
+}
+
+const CBC = [
+  ['6690-2', 'Leukocytes', '7.4', '10*3/uL', '4.0-10.0', 'N'],
+  ['789-8', 'Erythrocytes', '4.6', '10*6/uL', '3.8-5.8', 'N'],
+  ['718-7', 'Hemoglobin', '138', 'g/L', '120-170', 'N'],
+  ['4544-3', 'Hematocrit', '41.5', '%', '36-50', 'N'],
+  ['787-2', 'MCV', '89', 'fL', '80-100', 'N'],
+  ['785-6', 'MCH', '30', 'pg', '27-33', 'N'],
+  ['777-3', 'Platelets', '456', '10*3/uL', '150-400', 'H'],
+];
+
+function oru(n, orderId, patientCode) {
+  const controlId = `BENCH-${n}`;
+  const filler = `XN-BENCH-${n}`;
+  return [
+    `MSH|^~\\&|lis|KHOA_XET_NGHIEM|BENHAN|BV_BENHAN|20261127084000+0700||ORU^R01^ORU_R01|${controlId}|P|2.5.1|||AL|NE||UNICODE UTF-8`,
+    `PID|1||${patientCode}^^^BENHAN^MR||NGUYỄN^THỊ HƯỜNG||19650312|F`,
+    `ORC|RE|${orderId}|${filler}`,
+    `OBR|1|${orderId}|${filler}|58410-2^CBC panel^LN|||20261127070500+0700|||||||||||||||20261127084000+0700|||F`,
+    ...CBC.map(([code, name, value, unit, range, flag], i) => `OBX|${i + 1}|NM|${code}^${name}^LN||${value}|${unit}^^UCUM|${range}|${flag}|||F`),
+    `SPM|1|^SPM-${filler}||BLD^Whole blood^HL70487|||||||||||||20261127070500+0700|20261127073000+0700`,
+  ].join('\r');
+}
+
+console.log(`HL7 v2 benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const mllpPort = await freePort();
+await withDemoApi(
+  async ({ api, url, call, login }) => {
+    const doctor = await login('doctor');
+    const departments = await call('GET', '/api/departments', doctor);
+    const noi = departments.find((d) => d.code === 'NOI').id;
+    const [stay] = await call('GET', `/api/encounters/census?departmentId=${noi}`, doctor);
+    const patient = await call('GET', `/api/patients/${stay.patientId}`, doctor);
+    const orders = [];
+    for (let i = 0; i < ORDERS; i++) {
+      const placed = await call('POST', `/api/encounters/${stay.encounterId}/orders`, doctor, { category: 'laboratory', priority: 'routine', items: ['HH-CBC'] });
+      await call('POST', `/api/orders/${placed.id}/activate`, doctor, { pin: '123456' });
+      orders.push(placed.id);
+    }
+    const connection = mllpConnection(mllpPort);
+    await connection.ready;
+    const send = async (n) => {
+      const start = performance.now();
+      const ack = await connection.send(oru(n, orders[n % orders.length], patient.patientCode));
+      const ms = performance.now() - start;
+      const msa = ack.split('\r').find((s) => s.startsWith('MSA|'))?.split('|') ?? [];
+      if (msa[1] !== 'AA' || msa[2] !== `BENCH-${n}`) throw new Error(`message ${n}: ${ack.replace(/\r/g, '\n')}`);
+      return ms;
+    };
+    for (let n = 0; n < WARMUP; n++) await send(n);
+    const times = [];
+    const t0 = performance.now();
+    for (let n = WARMUP; n < WARMUP + MESSAGES; n++) times.push(await send(n));
+    const wall = (performance.now() - t0) / 1000;
+    connection.close();
+    const sorted = times.sort((a, b) => a - b);
+    console.log(
+      `ORU^R01 over one MLLP connection: ${MESSAGES} messages (7 OBX + SPM each, ${ORDERS} orders) in ${wall.toFixed(1)} s = ${(MESSAGES / wall).toFixed(1)} messages/s; ACK latency median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+    );
+    if (REST > 0) {
+      const lis = await (
+        await fetch(`${api.baseUrl}/api/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'lis', client_secret: 'lis-demo-secret-2026' }),
+        })
+      ).json();
+      const report = (n) => ({
+        externalId: `REST-BENCH-${n}`,
+        status: 'final',
+        effectiveAt: '2026-11-27T07:05:00+07:00',
+        issued: '2026-11-27T08:40:00+07:00',
+        observations: CBC.map(([code, , value, unit, range, flag]) => ({ code, valueQuantity: Number(value), unit, referenceRange: { low: Number(range.split('-')[0]), high: Number(range.split('-')[1]) }, interpretation: flag })),
+      });
+      const restTimes = [];
+      const r0 = performance.now();
+      for (let n = 0; n < REST; n++) {
+        const start = performance.now();
+        await call('POST', `/api/orders/${orders[n % orders.length]}/results`, lis.access_token, report(n));
+        restTimes.push(performance.now() - start);
+      }
+      const restWall = (performance.now() - r0) / 1000;
+      const restSorted = restTimes.sort((a, b) => a - b);
+      console.log(
+        `same report through REST (no specimen, no log), one client: ${REST} in ${restWall.toFixed(1)} s = ${(REST / restWall).toFixed(1)}/s; median ${percentile(restSorted, 50).toFixed(1)} ms, p95 ${percentile(restSorted, 95).toFixed(1)} ms`,
+      );
+    }
+    const owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query(
+        `SELECT (SELECT count(*)::int FROM hl7_messages WHERE status = 'accepted' AND control_id LIKE 'BENCH-%') AS logged,
+                (SELECT count(*)::int FROM diagnostic_reports WHERE external_id LIKE 'XN-BENCH-%') AS reports,
+                (SELECT count(*)::int FROM observations o JOIN diagnostic_reports r ON r.id = o.report_id WHERE r.external_id LIKE 'XN-BENCH-%') AS observations,
+                (SELECT count(*)::int FROM specimens WHERE accession LIKE 'SPM-XN-BENCH-%') AS specimens`,
+      );
+      console.log(`stored: ${JSON.stringify(rows[0])} (expected ${WARMUP + MESSAGES} each, observations ×7); load average after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    } finally {
+      await owner.end();
+    }
+  },
+  { MLLP_PORT: String(mllpPort), AUDIT_INTEGRITY_INTERVAL_HOURS: '0' },
+);
