@@ -89,16 +89,25 @@ async function query(url, sql, params = []) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
+/** Ports handed out by this process: the OS may give a just-closed port again, and two of ours must never meet (HTTP and MLLP of one API). */
+const givenPorts = new Set();
+
+async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const s = createServer();
+      s.unref();
+      s.on('error', reject);
+      s.listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
     });
-  });
+    if (!givenPorts.has(port)) {
+      givenPorts.add(port);
+      return port;
+    }
+  }
 }
 
 module.exports = { startTestServer, uniqueName, createDatabase, dropDatabase, dropStaleDatabases, withDatabase, query, freePort };
