@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedPrincipal } from '@benhan/api/core';
-import { FulfilmentService, OrderError, RESULTS_WRITE_SCOPE } from '@benhan/api/orders';
+import { FulfilmentService, OrderError } from '@benhan/api/orders';
 import { IMAGING_STUDY_STATUSES, SPECIMEN_STATUSES, type ImagingStudyStatus, type RecordSpecimenRequest, type SpecimenStatus } from '@benhan/shared/contracts';
 import { FhirError } from './fhir.errors';
 import type { FhirRequestContext } from './fhir-provider';
-import { FhirWriteService, dateTime, invalid, studyInput, type Json } from './fhir-write.service';
+import { FhirWriteService, asResultsSender, dateTime, invalid, studyInput, type Json } from './fhir-write.service';
 import { SERVICE_REQUEST_STATUS, SPECIMEN_SID, V2_0487 } from './resources/orders.mappers';
 
 /** What a write answers: the resource written (read back by the controller) and whether it is new. */
@@ -107,7 +106,7 @@ export class FhirFulfilmentWriteService {
   }
 
   private async record(ctx: FhirRequestContext, type: 'Specimen' | 'ImagingStudy', orderId: string, resource: Json, target: { id?: string; expectedVersion?: number; createOnly?: boolean }): Promise<FulfilmentWriteOutcome> {
-    const sender = filler(ctx.principal);
+    const sender = asResultsSender(ctx.principal);
     try {
       if (type === 'Specimen') {
         const { specimen, created } = await this.fulfilment.recordSpecimen(sender, orderId, specimenInput(resource), target);
@@ -133,7 +132,7 @@ export class FhirFulfilmentWriteService {
         if (ifMatch !== undefined && ifMatch !== current.version) throw new OrderError('stale_version', `The resource is at version ${current.version}, not ${ifMatch}: read it again`);
         return { id: current.order_id, created: false };
       }
-      await this.fulfilment.fillerStatus(filler(ctx.principal), current.order_id, { status: 'revoked', reason }, ifMatch);
+      await this.fulfilment.fillerStatus(asResultsSender(ctx.principal), current.order_id, { status: 'revoked', reason }, ifMatch);
       return { id: current.order_id, created: false };
     } catch (error) {
       throw error instanceof OrderError ? fromFulfilmentError(error, 'ServiceRequest') : error;
@@ -161,11 +160,6 @@ interface CurrentRow {
   status?: string;
   clinical_note?: string | null;
   status_reason?: string | null;
-}
-
-/** A FHIR write scope stands for results.write (the scope the domain checks); the sender stays the same client. */
-function filler(principal: AuthenticatedPrincipal): AuthenticatedPrincipal {
-  return principal.kind === 'client' ? { ...principal, scopes: [...principal.scopes, RESULTS_WRITE_SCOPE] } : principal;
 }
 
 function statusOf(resource: Json, path: string, allowed?: readonly string[]): string {

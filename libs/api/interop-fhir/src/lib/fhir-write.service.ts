@@ -264,8 +264,7 @@ export class FhirWriteService {
 
   /** Record through the domain, and name what was written as FHIR does: the logical ids and versions of the rows. */
   private async record(ctx: FhirRequestContext, orderId: string, request: RecordResultRequest, s: Submission): Promise<SubmissionOutcome> {
-    // A FHIR write scope stands for results.write (the scope the domain checks); the sender stays the same client.
-    const sender: AuthenticatedPrincipal = ctx.principal.kind === 'client' ? { ...ctx.principal, scopes: [...ctx.principal.scopes, RESULTS_WRITE_SCOPE] } : ctx.principal;
+    const sender = asResultsSender(ctx.principal);
     let written: { reportId: string; created: boolean };
     try {
       const { report, created } = await this.results.record(sender, orderId, request);
@@ -348,6 +347,11 @@ export class FhirWriteService {
       endpointUrl: row.endpoint_url,
     };
   }
+}
+
+/** A FHIR write scope stands for results.write (the scope the domain checks); the sender stays the same client. */
+export function asResultsSender(principal: AuthenticatedPrincipal): AuthenticatedPrincipal {
+  return principal.kind === 'client' ? { ...principal, scopes: [...principal.scopes, RESULTS_WRITE_SCOPE] } : principal;
 }
 
 /** A DiagnosticReport's `result` naming its contained Observations (`#id`), in that order. */
