@@ -17,3 +17,4 @@ export { SigningFlow, type SigningHandlers, type SigningMode, type SigningProble
 export { ArchiveApi, type DischargeQueueScope } from './lib/archive/archive.api';
 export { AuditApi, AccessRequestsApi, type AccessLogQuery, type AccessRequestQuery, type AuditBundleQuery, type IntegrityFrom } from './lib/audit';
 export { OrdersApi } from './lib/orders/orders.api';
+export { InterfacesApi } from './lib/interfaces/interfaces.api';

@@ -38,6 +38,7 @@ describe('ADMIN_ROUTES', () => {
     expect(page.querySelector('[data-testid="nav-forms"]')?.getAttribute('aria-current')).toBeNull();
     expect(page.textContent).toContain('workspacePage.admin.description');
     expect(page.querySelector('[data-testid="area-forms"]')?.getAttribute('href')).toBe('/admin/forms');
+    expect(page.querySelector('[data-testid="area-interfaces"]')?.getAttribute('href')).toBe('/admin/interfaces');
   });
 
   it('lists the forms with their signer steps, the forms item of the menu current', async () => {
@@ -63,12 +64,24 @@ describe('ADMIN_ROUTES', () => {
     expect(page.querySelector('bh-form-page')).toBeNull();
   });
 
+  it('opens the HL7 interfaces page from the menu’s interfaces item, which is then current', async () => {
+    const page = await open('/admin/interfaces', [
+      [(r) => r.url === '/api/interfaces', { listener: { host: '0.0.0.0', port: 2575, tls: false, connections: 0 }, destinations: [], quarantined: 0 }],
+      [(r) => r.url === '/api/interfaces/messages', { items: [], total: 0, limit: 25, offset: 0 }],
+    ]);
+
+    expect(page.querySelector('[data-testid="nav-interfaces"]')?.getAttribute('aria-current')).toBe('page');
+    expect(page.querySelector('[data-testid="nav-forms"]')?.getAttribute('aria-current')).toBeNull();
+    expect(page.querySelector('bh-interfaces [data-testid="no-destinations"]')).not.toBeNull();
+  });
+
   it('titles every page with a translation key', () => {
     expect((ADMIN_ROUTES[0].children ?? []).map((r) => [r.path, r.title])).toEqual([
       ['', 'workspace.admin'],
       ['forms', 'admin.forms.title'],
       ['forms/new', 'admin.upload.title'],
       ['forms/:code', 'admin.form.title'],
+      ['interfaces', 'admin.interfaces.title'],
     ]);
   });
 });

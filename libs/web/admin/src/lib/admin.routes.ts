@@ -3,7 +3,7 @@ import { WorkspaceFrame, type WorkspaceFrameConfig, workspaceFrameData } from '@
 import { _ } from '@ngx-translate/core';
 import { AdminHome } from './pages/admin-home/admin-home';
 
-/** The admin workspace's title and menu (overview, the form registry) above its pages. */
+/** The admin workspace's title and menu (overview, the form registry, the HL7 interfaces) above its pages. */
 const FRAME: WorkspaceFrameConfig = {
   titleKey: _('workspacePage.admin.title'),
   navLabelKey: _('admin.nav.label'),
@@ -21,6 +21,13 @@ const FRAME: WorkspaceFrameConfig = {
       labelKey: _('admin.nav.forms'),
       testId: 'nav-forms',
       activeWhen: (path) => path.startsWith('/admin/forms'),
+    },
+    {
+      link: '/admin/interfaces',
+      icon: 'pi pi-arrow-right-arrow-left',
+      labelKey: _('admin.nav.interfaces'),
+      testId: 'nav-interfaces',
+      activeWhen: (path) => path.startsWith('/admin/interfaces'),
     },
   ],
 };
@@ -50,6 +57,11 @@ export const ADMIN_ROUTES: Routes = [
         path: 'forms/:code',
         title: _('admin.form.title'),
         loadComponent: () => import('./pages/form-page/form-page').then((m) => m.FormPage),
+      },
+      {
+        path: 'interfaces',
+        title: _('admin.interfaces.title'),
+        loadComponent: () => import('./pages/interfaces/interfaces').then((m) => m.Interfaces),
       },
     ],
   },

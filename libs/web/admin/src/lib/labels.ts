@@ -1,4 +1,12 @@
-import type { EncounterType, FormCategory, SignerRole } from '@benhan/shared/contracts';
+import type {
+  EncounterType,
+  FormCategory,
+  InterfaceConnectionState,
+  InterfaceDestinationName,
+  InterfaceMessageDirection,
+  InterfaceMessageStatus,
+  SignerRole,
+} from '@benhan/shared/contracts';
 import { _ } from '@ngx-translate/core';
 import type { FormFileProblemCode } from './forms/form-file';
 import type { SignerProblem, SignerProblemCode } from './forms/signer-matrix';
@@ -62,3 +70,69 @@ export const FORM_FILE_PROBLEM_LABELS: Record<FormFileProblemCode, string> = {
 export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; labelKey: string }[] {
   return (Object.keys(labels) as T[]).map((value) => ({ value, labelKey: labels[value] }));
 }
+
+export type Severity = 'success' | 'info' | 'warn' | 'danger' | 'secondary';
+
+export const INTERFACE_STATUS_LABELS: Record<InterfaceMessageStatus, string> = {
+  accepted: _('admin.interfaces.status.accepted'),
+  quarantined: _('admin.interfaces.status.quarantined'),
+  rejected: _('admin.interfaces.status.rejected'),
+  pending: _('admin.interfaces.status.pending'),
+  delivered: _('admin.interfaces.status.delivered'),
+  failed: _('admin.interfaces.status.failed'),
+  replayed: _('admin.interfaces.status.replayed'),
+};
+
+export const INTERFACE_STATUS_SEVERITY: Record<InterfaceMessageStatus, Severity> = {
+  accepted: 'success',
+  delivered: 'success',
+  quarantined: 'warn',
+  rejected: 'danger',
+  failed: 'danger',
+  pending: 'info',
+  replayed: 'secondary',
+};
+
+export const INTERFACE_DIRECTION_LABELS: Record<InterfaceMessageDirection, string> = {
+  inbound: _('admin.interfaces.direction.inbound'),
+  outbound: _('admin.interfaces.direction.outbound'),
+};
+
+export const INTERFACE_DIRECTION_ICONS: Record<InterfaceMessageDirection, string> = {
+  inbound: 'pi pi-arrow-down-left',
+  outbound: 'pi pi-arrow-up-right',
+};
+
+export const INTERFACE_DESTINATION_LABELS: Record<InterfaceDestinationName, string> = {
+  lis: _('admin.interfaces.destinationName.lis'),
+  pacs: _('admin.interfaces.destinationName.pacs'),
+};
+
+export const CONNECTION_STATE_LABELS: Record<InterfaceConnectionState, string> = {
+  connected: _('admin.interfaces.connection.connected'),
+  connecting: _('admin.interfaces.connection.connecting'),
+  idle: _('admin.interfaces.connection.idle'),
+  disconnected: _('admin.interfaces.connection.disconnected'),
+};
+
+/** Connected green, disconnected red; connecting and idle (no message to send) are not a problem. */
+export const CONNECTION_STATE_SEVERITY: Record<InterfaceConnectionState, Severity> = {
+  connected: 'success',
+  connecting: 'secondary',
+  idle: 'secondary',
+  disconnected: 'danger',
+};
+
+/**
+ * The interface log's label keys, severities and icons by value, for templates (`label.status(m.status)`): PrimeNG
+ * types a table's row `any`, and one object serves the page and the message panel alike.
+ */
+export const INTERFACE_LABEL_OF = {
+  status: (status: InterfaceMessageStatus): string => INTERFACE_STATUS_LABELS[status],
+  severity: (status: InterfaceMessageStatus): Severity => INTERFACE_STATUS_SEVERITY[status],
+  direction: (direction: InterfaceMessageDirection): string => INTERFACE_DIRECTION_LABELS[direction],
+  icon: (direction: InterfaceMessageDirection): string => INTERFACE_DIRECTION_ICONS[direction],
+  destination: (name: InterfaceDestinationName): string => INTERFACE_DESTINATION_LABELS[name],
+  connection: (state: InterfaceConnectionState): string => CONNECTION_STATE_LABELS[state],
+  connectionSeverity: (state: InterfaceConnectionState): Severity => CONNECTION_STATE_SEVERITY[state],
+};
