@@ -136,6 +136,11 @@ export interface Hl7Simulator {
   readonly orders: Map<string, SimulatedOrder>;
   /** Patients by each PID-3 identifier (CX.1). */
   readonly patients: Map<string, SimulatedPatient>;
+  /** May be changed between messages: applies to orders accepted afterwards. */
+  resultDelayMs: number;
+  /** May be changed between messages. */
+  ackDelayMs: number;
+  readonly ackMode: AckMode;
   /** The first received or sent entry matching, now or later (entries are re-checked as they change: ACK, delivery). */
   waitFor(predicate: (entry: SimulatorEntry) => boolean, timeoutMs?: number): Promise<SimulatorEntry>;
   setAckMode(mode: AckMode): void;
