@@ -57,15 +57,16 @@ async function startApi({ databaseUrl, port, env = {}, logFile = null, timeoutMs
   return {
     baseUrl,
     output: () => output,
-    stop: () =>
+    // SIGTERM: a graceful stop (SIGKILL after 5 s); SIGKILL: the process dies where it is, as in a crash or an OOM kill.
+    stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (exited !== null) return resolve();
         child.once('exit', () => {
           sink?.end();
           resolve();
         });
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        child.kill(signal);
+        if (signal !== 'SIGKILL') setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
 }

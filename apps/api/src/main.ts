@@ -1,6 +1,6 @@
 import { FixityService } from '@benhan/api/archive';
 import { IntegrityService } from '@benhan/api/inspection';
-import { MllpListener } from '@benhan/api/interop-hl7v2';
+import { MllpListener, OutboxSender } from '@benhan/api/interop-hl7v2';
 import { ensureAppRole, ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -69,6 +69,8 @@ async function main(): Promise<void> {
   const base = `http://localhost:${port}`;
   // HL7 v2 from the LIS and PACS; app.close() (SIGTERM) stops it. MLLP_PORT=0 takes a free port, logged here.
   const mllp = await app.get(MllpListener).start();
+  // Orders and movements to the LIS and PACS: the outbox's senders, one per configured destination.
+  app.get(OutboxSender).start();
   logger.info({ url: base, mllp: `${mllp.address}:${mllp.port}`, database: embedded ? 'embedded' : redactUrl(url) }, 'Benhan is running');
   // For the person who typed `npm start`: plain text, not a log line.
   const banner = [

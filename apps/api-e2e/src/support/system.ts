@@ -2,7 +2,7 @@ import type { TokenResponse } from '@benhan/shared/contracts';
 
 /* eslint-disable @nx/enforce-module-boundaries -- the process helpers in tools/testing are plain CommonJS shared with the browser tests' server, not a library. */
 const { startApi } = require('../../../../tools/testing/api-process.cjs') as {
-  startApi(options: { databaseUrl: string; port: number; env?: Record<string, string>; timeoutMs?: number; logFile?: string | null }): Promise<{ baseUrl: string; stop(): Promise<void>; output(): string }>;
+  startApi(options: { databaseUrl: string; port: number; env?: Record<string, string>; timeoutMs?: number; logFile?: string | null }): Promise<ApiProcess>;
 };
 const postgres = require('../../../../tools/testing/postgres.cjs') as {
   createDatabase(serverUrl: string, name: string, template?: string): Promise<string>;
@@ -22,14 +22,24 @@ export interface HttpResult<T = unknown> {
   headers: Headers;
 }
 
+interface ApiProcess {
+  baseUrl: string;
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  output(): string;
+}
+
 /** The built API running on its own fresh copy of the seeded template database. */
 export class TestSystem {
   private constructor(
-    readonly baseUrl: string,
+    private api: ApiProcess,
     readonly databaseUrl: string,
     private readonly databaseName: string,
-    private readonly process: { stop(): Promise<void>; output(): string },
+    private readonly env: Record<string, string>,
   ) {}
+
+  get baseUrl(): string {
+    return this.api.baseUrl;
+  }
 
   /** Start on a copy of the seeded template, or on an empty database (`empty: true`: first start). */
   static async start(env: Record<string, string> = {}, { empty = false } = {}): Promise<TestSystem> {
@@ -37,12 +47,24 @@ export class TestSystem {
     const name = postgres.uniqueName('benhan_e2e_db');
     const databaseUrl = await postgres.createDatabase(server, name, empty ? undefined : required('BENHAN_TEST_TEMPLATE'));
     // E2E_API_LOG=<file> keeps the API's output (appended) for a failing run.
-    const api = await startApi({ databaseUrl, port: await postgres.freePort(), env: { LOGIN_RATE_LIMIT: '10000', ...env }, logFile: process.env['E2E_API_LOG'] ?? null });
-    return new TestSystem(api.baseUrl, databaseUrl, name, api);
+    const apiEnv = { LOGIN_RATE_LIMIT: '10000', ...env };
+    const api = await startApi({ databaseUrl, port: await postgres.freePort(), env: apiEnv, logFile: process.env['E2E_API_LOG'] ?? null });
+    return new TestSystem(api, databaseUrl, name, apiEnv);
+  }
+
+  /** Stop the API (`kill`: SIGKILL, dying mid-work as in a crash) and start it again on the same database and settings. */
+  async restart({ kill = false } = {}): Promise<void> {
+    await this.api.stop(kill ? 'SIGKILL' : 'SIGTERM');
+    this.api = await startApi({ databaseUrl: this.databaseUrl, port: await postgres.freePort(), env: this.env, logFile: process.env['E2E_API_LOG'] ?? null });
+  }
+
+  /** The API's recent output (stdout and stderr), for a failing assertion's message. */
+  output(): string {
+    return this.api.output();
   }
 
   async stop(): Promise<void> {
-    await this.process.stop();
+    await this.api.stop();
     await postgres.dropDatabase(required('BENHAN_TEST_PG_SERVER'), this.databaseName);
   }
 

@@ -52,10 +52,30 @@ describe(loadConfig.name, () => {
 
   it('listens for HL7 v2 on MLLP port 2575 on HOST by default (a free port under NODE_ENV=test), and needs {uid} in PACS_VIEWER_URL', () => {
     const dir = dataDir();
-    expect(loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1' }).hl7v2).toEqual({ host: '127.0.0.1', port: 2575, pacsViewerUrl: 'http://localhost:8042/ohif/viewer?StudyInstanceUIDs={uid}' });
+    expect(loadConfig({ DATA_DIR: dir, HOST: '127.0.0.1' }).hl7v2).toEqual(
+      expect.objectContaining({ host: '127.0.0.1', port: 2575, tls: null, pacsViewerUrl: 'http://localhost:8042/ohif/viewer?StudyInstanceUIDs={uid}', destinations: [] }),
+    );
     expect(loadConfig({ DATA_DIR: dir, NODE_ENV: 'test' }).hl7v2.port).toBe(0);
     expect(loadConfig({ DATA_DIR: dir, MLLP_PORT: '0', MLLP_HOST: '10.0.0.5' }).hl7v2).toEqual(expect.objectContaining({ host: '10.0.0.5', port: 0 }));
     expect(() => loadConfig({ DATA_DIR: dir, MLLP_PORT: '70000', PACS_VIEWER_URL: 'https://pacs.local/viewer' })).toThrow(/PACS_VIEWER_URL must be an http\(s\) URL containing \{uid\}[\s\S]*MLLP_PORT must be an integer/);
+  });
+
+  it('sends orders and ADT to the destinations given by address, OML^O21 to the LIS unless told ORM^O01, ORM^O01 to the PACS', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir, FACILITY_CODE: '79001', HL7_LIS_ADDRESS: 'lis.bv.local:2576', HL7_PACS_ADDRESS: '[::1]:2577', HL7_PACS_APPLICATION: 'RIS' }).hl7v2;
+    expect(config.destinations).toEqual([
+      { name: 'lis', host: 'lis.bv.local', port: 2576, tls: false, orderMessage: 'OML^O21', receivingApplication: 'LIS', receivingFacility: '79001' },
+      { name: 'pacs', host: '::1', port: 2577, tls: false, orderMessage: 'ORM^O01', receivingApplication: 'RIS', receivingFacility: '79001' },
+    ]);
+    expect(config.outbox).toEqual({ ackTimeoutMs: 10_000, maxAttempts: 10, retryBaseMs: 5_000, retryMaxMs: 300_000, pollMs: 250 });
+    expect(loadConfig({ DATA_DIR: dir, HL7_LIS_ADDRESS: '10.0.0.9:2576', HL7_LIS_ORDER_MESSAGE: 'ORM^O01', HL7_LIS_TLS: 'true' }).hl7v2.destinations[0]).toEqual(
+      expect.objectContaining({ orderMessage: 'ORM^O01', tls: { ca: undefined } }),
+    );
+    expect(() => loadConfig({ DATA_DIR: dir, HL7_LIS_ADDRESS: 'lis-without-port', HL7_LIS_ORDER_MESSAGE: 'OML^O33', HL7_MAX_ATTEMPTS: '0' })).toThrow(
+      /HL7_LIS_ADDRESS must be host:port[\s\S]*HL7_MAX_ATTEMPTS must be an integer from 1/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dir, HL7_LIS_ADDRESS: 'lis:2576', HL7_LIS_ORDER_MESSAGE: 'OML^O33' })).toThrow(/HL7_LIS_ORDER_MESSAGE must be one of OML\^O21, ORM\^O01/);
+    expect(() => loadConfig({ DATA_DIR: dir, MLLP_TLS_CERT: '/nonexistent.pem' })).toThrow(/MLLP_TLS_CERT and MLLP_TLS_KEY go together/);
   });
 
   it('refuses production without a JWT secret, a database server, or with demo users', () => {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ArchiveOptions } from '@benhan/api/archive';
 import type { IdentityOptions } from '@benhan/api/identity';
 import type { InspectionOptions } from '@benhan/api/inspection';
-import type { Hl7v2Options } from '@benhan/api/interop-hl7v2';
+import type { Hl7DestinationOptions, Hl7v2Options } from '@benhan/api/interop-hl7v2';
 import type { SignaturesOptions } from '@benhan/api/signatures';
 
 /**
@@ -34,7 +34,10 @@ export interface AppConfig {
   signatures: SignaturesOptions;
   archive: ArchiveOptions;
   audit: InspectionOptions;
-  /** The MLLP listener for HL7 v2 (MLLP_HOST, MLLP_PORT) and the PACS viewer link of an imaging report (PACS_VIEWER_URL). */
+  /**
+   * HL7 v2: the MLLP listener (MLLP_HOST, MLLP_PORT, MLLP_TLS_*), the PACS viewer link of an imaging report (PACS_VIEWER_URL),
+   * the destinations orders and ADT go to (HL7_LIS_*, HL7_PACS_*) and how the outbox delivers (HL7_ACK_TIMEOUT_MS…).
+   */
   hl7v2: Hl7v2Options;
 }
 
@@ -108,7 +111,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       host: read.string('MLLP_HOST', host),
       // Tests start many APIs side by side: there the default is any free port, never a shared 2575.
       port: read.int('MLLP_PORT', nodeEnv === 'test' ? 0 : 2575, 0, 65535),
+      tls: listenerTls(read),
       pacsViewerUrl,
+      sendingApplication: 'BENHAN',
+      destinations: [hl7Destination(read, 'lis', facilityCode), hl7Destination(read, 'pacs', facilityCode)].filter((d): d is Hl7DestinationOptions => d !== null),
+      outbox: {
+        ackTimeoutMs: read.int('HL7_ACK_TIMEOUT_MS', 10_000, 100, 600_000),
+        maxAttempts: read.int('HL7_MAX_ATTEMPTS', 10, 1, 1000),
+        retryBaseMs: read.int('HL7_RETRY_BASE_MS', 5_000, 10, 3_600_000),
+        retryMaxMs: read.int('HL7_RETRY_MAX_MS', 300_000, 10, 86_400_000),
+        pollMs: read.int('HL7_OUTBOX_POLL_MS', 250, 10, 60_000),
+      },
     },
     identity: {
       jwtSecret: '',
@@ -150,6 +163,55 @@ function archiveStore(read: Reader, dataDir: string): ArchiveOptions['store'] {
     forcePathStyle: read.boolean('S3_FORCE_PATH_STYLE', true),
     prefix: read.string('S3_PREFIX', ''),
   };
+}
+
+/**
+ * A destination is configured by its address: HL7_LIS_ADDRESS=host:port (HL7_PACS_ADDRESS for the PACS/RIS); unset, nothing
+ * is sent to it. HL7_<NAME>_TLS=true sends over TLS (HL7_<NAME>_TLS_CA: a PEM file of the CA to trust), HL7_<NAME>_APPLICATION
+ * and HL7_<NAME>_FACILITY are MSH-5/6, and HL7_LIS_ORDER_MESSAGE chooses OML^O21 (default) or ORM^O01 for the LIS.
+ */
+function hl7Destination(read: Reader, name: 'lis' | 'pacs', facilityCode: string): Hl7DestinationOptions | null {
+  const prefix = `HL7_${name.toUpperCase()}_`;
+  const address = read.optionalString(`${prefix}ADDRESS`);
+  if (address === null) return null;
+  const match = /^(\[[^\]]+\]|[^:\s]+):(\d{1,5})$/.exec(address);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 65535) {
+    read.problem(`${prefix}ADDRESS must be host:port (got "${address}")`);
+    return null;
+  }
+  const tls = read.boolean(`${prefix}TLS`, false);
+  const caFile = read.optionalString(`${prefix}TLS_CA`);
+  const orderMessage = name === 'lis' ? read.oneOf(`${prefix}ORDER_MESSAGE`, ['OML^O21', 'ORM^O01'] as const, 'OML^O21') : 'ORM^O01';
+  return {
+    name,
+    host: match[1].replace(/^\[|\]$/g, ''),
+    port: Number(match[2]),
+    tls: tls ? { ca: caFile ? readPem(read, `${prefix}TLS_CA`, caFile) : undefined } : false,
+    orderMessage,
+    receivingApplication: read.string(`${prefix}APPLICATION`, name.toUpperCase()),
+    receivingFacility: read.string(`${prefix}FACILITY`, facilityCode),
+  };
+}
+
+/** MLLP_TLS_CERT and MLLP_TLS_KEY (PEM files): the listener speaks MLLP over TLS; both or neither. */
+function listenerTls(read: Reader): Hl7v2Options['tls'] {
+  const certFile = read.optionalString('MLLP_TLS_CERT');
+  const keyFile = read.optionalString('MLLP_TLS_KEY');
+  if (!certFile && !keyFile) return null;
+  if (!certFile || !keyFile) {
+    read.problem('MLLP_TLS_CERT and MLLP_TLS_KEY go together (the listener needs its certificate and its key)');
+    return null;
+  }
+  return { cert: readPem(read, 'MLLP_TLS_CERT', certFile), key: readPem(read, 'MLLP_TLS_KEY', keyFile) };
+}
+
+function readPem(read: Reader, name: string, file: string): string {
+  try {
+    return readFileSync(resolve(file), 'utf8');
+  } catch (error) {
+    read.problem(`${name}: cannot read ${file} (${(error as Error).message})`);
+    return '';
+  }
 }
 
 /** Development only: a random secret generated on first start and kept in the data directory. */

@@ -6,6 +6,7 @@ export * from './lib/errors/domain-error';
 export * from './lib/http/problem-details.filter';
 export * from './lib/http/validation';
 export * from './lib/time/clock';
+export * from './lib/events/clinical-events';
 export * from './lib/core.module';
 export * from './lib/canonical-json/canonical-json';
 export * from './lib/tar/tar';

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ClinicalEvents } from './events/clinical-events';
 import { RequestContext } from './http/request-context';
 import { Clock } from './time/clock';
 
@@ -14,7 +15,7 @@ class OffsetClock extends Clock {
 }
 
 @Global()
-@Module({ providers: [Clock], exports: [Clock] })
+@Module({ providers: [Clock, ClinicalEvents], exports: [Clock, ClinicalEvents] })
 export class CoreModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestContext.middleware).forRoutes('{*splat}');
@@ -22,6 +23,6 @@ export class CoreModule implements NestModule {
 
   static forRoot(options: { clockOffsetMs?: number } = {}): DynamicModule {
     const clock = options.clockOffsetMs ? new OffsetClock(options.clockOffsetMs) : new Clock();
-    return { module: CoreModule, global: true, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+    return { module: CoreModule, global: true, providers: [{ provide: Clock, useValue: clock }, ClinicalEvents], exports: [Clock, ClinicalEvents] };
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import { AuditLog, type AuditRecord } from '@benhan/api/audit';
-import { Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
+import { ClinicalEvents, Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import { DepartmentsService, PatientAccessService, SecurityEventsService, UsersService } from '@benhan/api/identity';
 import { PatientsService, type PatientEntity } from '@benhan/api/patients';
 import type {
@@ -43,6 +43,7 @@ export class EncountersService {
     private readonly clock: Clock,
     @Inject(DIAGNOSIS_CODES) private readonly codes: DiagnosisCodes,
     private readonly audit: AuditLog,
+    private readonly clinicalEvents: ClinicalEvents,
   ) {}
 
   async get(principal: AuthenticatedPrincipal, id: string, origin?: RequestOrigin): Promise<EncounterDetail> {
@@ -108,6 +109,7 @@ export class EncountersService {
       );
       await this.startMovement(em, encounter, request.departmentId, null, now, principal.userId, 'outpatient registration');
       await this.access.startCare(em, { facilityId: principal.facilityId, patientId: patient.id, departmentId: request.departmentId, at: now });
+      await this.clinicalEvents.publish(em, { type: 'patient_admitted', facilityId: principal.facilityId, encounterId: encounter.id, patientId: patient.id, at: now, by: principal.userId });
       await this.record(em, principal, 'encounter_admit', encounter, { type: 'outpatient', departmentId: request.departmentId });
       return encounter.id;
     });
@@ -145,6 +147,7 @@ export class EncountersService {
       });
       await this.endMovement(em, encounter.id, now);
       const concluded = { ...encounter, version: encounter.version + 1 };
+      await this.clinicalEvents.publish(em, { type: 'patient_discharged', facilityId: principal.facilityId, encounterId: encounter.id, patientId: encounter.patientId, at: now, by: principal.userId });
       // Diagnoses by role only: the codes are clinical content, read from the encounter itself.
       const diagnoses = request.diagnoses.map((d) => d.role);
       if (request.conclusion !== 'admitted') {
@@ -159,6 +162,7 @@ export class EncountersService {
         originEncounterId: encounter.id,
         at: now,
       });
+      await this.clinicalEvents.publish(em, { type: 'patient_admitted', facilityId: principal.facilityId, encounterId: stay.id, patientId: patient.id, at: now, by: principal.userId });
       await this.record(em, principal, 'encounter_discharge', concluded, { type: 'outpatient', conclusion: request.conclusion, diagnoses, admittedAs: stay.id });
       await this.record(em, principal, 'encounter_admit', stay, { type: 'inpatient', source: 'outpatient', originEncounterId: encounter.id, departmentId: stay.departmentId, bedId: stay.bedId, recordNumber: stay.recordNumber });
       return stay.id;
@@ -179,6 +183,7 @@ export class EncountersService {
         admissionDiagnosis: request.admissionDiagnosis ?? null,
         at: now,
       });
+      await this.clinicalEvents.publish(em, { type: 'patient_admitted', facilityId: principal.facilityId, encounterId: stay.id, patientId: patient.id, at: now, by: principal.userId });
       await this.record(em, principal, 'encounter_admit', stay, {
         type: 'inpatient',
         source: request.source,
@@ -251,6 +256,15 @@ export class EncountersService {
         await this.access.endCare(em, { patientId: encounter.patientId, departmentId: encounter.departmentId, at: now });
         await this.access.startCare(em, { facilityId: principal.facilityId, patientId: encounter.patientId, departmentId: request.departmentId, at: now });
       }
+      await this.clinicalEvents.publish(em, {
+        type: 'patient_transferred',
+        facilityId: principal.facilityId,
+        encounterId: encounter.id,
+        patientId: encounter.patientId,
+        from: { departmentId: encounter.departmentId, bedId: encounter.bedId },
+        at: now,
+        by: principal.userId,
+      });
       await this.record(em, principal, 'encounter_transfer', { ...encounter, version: encounter.version + 1 }, {
         from: { departmentId: encounter.departmentId, bedId: encounter.bedId },
         to: { departmentId: request.departmentId, bedId },
@@ -272,6 +286,7 @@ export class EncountersService {
       await this.bump(em, encounter, { status: 'finished', endedAt: now, dischargeOutcome: request.outcome, dischargeType: request.type });
       await this.endMovement(em, encounter.id, now);
       await this.access.endCare(em, { patientId: encounter.patientId, departmentId: encounter.departmentId, at: now });
+      await this.clinicalEvents.publish(em, { type: 'patient_discharged', facilityId: principal.facilityId, encounterId: encounter.id, patientId: encounter.patientId, at: now, by: principal.userId });
       await this.record(em, principal, 'encounter_discharge', { ...encounter, version: encounter.version + 1 }, {
         type: 'inpatient',
         dischargeType: request.type,

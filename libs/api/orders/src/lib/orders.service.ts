@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditLog } from '@benhan/api/audit';
-import { Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
+import { ClinicalEvents, Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import { DocumentsService } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { PatientAccessService, UsersService } from '@benhan/api/identity';
@@ -46,6 +46,7 @@ export class OrdersService {
     private readonly fulfilment: FulfilmentService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly events: ClinicalEvents,
   ) {}
 
   /** Place a draft order on an encounter, with its unsigned order sheet. */
@@ -163,6 +164,7 @@ export class OrdersService {
         statusChangedAt: now,
         statusChangedBy: user.userId,
       });
+      await this.events.publish(em, { type: 'order_activated', facilityId: user.facilityId, orderId: id, patientId: locked.patientId, at: now });
       await this.record(em, user, 'order_activate', { ...locked, version: locked.version + 1 }, { signatureId, documentVersionId: order.documentVersionId });
     });
     return this.detail(user.facilityId, await this.require(user.facilityId, id));
@@ -223,6 +225,10 @@ export class OrdersService {
         statusChangedAt: now,
         statusChangedBy: user.userId,
       });
+      // The lab or imaging department has the order and has not finished it: tell it the order is withdrawn.
+      if (locked.status === 'active' || locked.status === 'in_progress') {
+        await this.events.publish(em, { type: 'order_cancelled', facilityId: user.facilityId, orderId: id, patientId: locked.patientId, reason: reason.trim(), at: now, by: user.userId });
+      }
       await this.audit.record(em, {
         action: status === 'revoked' ? 'order_revoke' : 'order_entered_in_error',
         actor: user,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
+import { ClinicalEvents, Clock, type AuthenticatedPrincipal, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import { PatientAccessService, SecurityEventsService } from '@benhan/api/identity';
 import { TerminologyService } from '@benhan/api/terminology';
 import { foldVietnamese } from '@benhan/shared/validation';
@@ -23,6 +23,7 @@ export class PatientsService {
     private readonly events: SecurityEventsService,
     private readonly terminology: TerminologyService,
     private readonly clock: Clock,
+    private readonly clinicalEvents: ClinicalEvents,
   ) {}
 
   /**
@@ -118,18 +119,20 @@ export class PatientsService {
     const problems = patientProblems(fields);
     if (problems.length) throw invalid(problems);
     await this.checkAddress(fields);
+    const now = this.clock.now();
     try {
       await this.dataSource.transaction(async (em) => {
         await this.assertCitizenIdFree(em, principal.facilityId, fields.citizenId, id);
         const result = await em
           .createQueryBuilder()
           .update(PatientEntity)
-          .set({ ...fields, searchName: foldVietnamese(fields.fullName), version: () => 'version + 1', updatedAt: this.clock.now() })
+          .set({ ...fields, searchName: foldVietnamese(fields.fullName), version: () => 'version + 1', updatedAt: now })
           .where('id = :id AND version = :version', { id, version })
           .execute();
         if (result.affected !== 1) {
           throw new PatientError('stale_version', 'Someone else changed this patient after you opened it: reload and apply your change again', { currentVersion: current.version });
         }
+        await this.clinicalEvents.publish(em, { type: 'patient_updated', facilityId: principal.facilityId, patientId: id, at: now, by: principal.userId });
         await this.events.record(em, {
           type: 'patient_update',
           outcome: 'success',

@@ -14,6 +14,7 @@ import { FhirSearchIndexes1795800012000 } from './1795800012000-FhirSearchIndexe
 import { Fulfilment1795800013000 } from './1795800013000-Fulfilment';
 import { ResultVersions1795800014000 } from './1795800014000-ResultVersions';
 import { Hl7Messages1795800015000 } from './1795800015000-Hl7Messages';
+import { Hl7Outbox1795800016000 } from './1795800016000-Hl7Outbox';
 
 /** Every migration, in order. Never edit one that has landed on main: add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Fulfilment1795800013000,
   ResultVersions1795800014000,
   Hl7Messages1795800015000,
+  Hl7Outbox1795800016000,
 ];

@@ -34,13 +34,17 @@ export class MllpListener implements OnModuleDestroy {
       },
     });
     this.server = server;
-    const address = await server.listen(this.options.port, this.options.host);
-    this.logger.log(`MLLP listener on ${address.address}:${address.port} (HL7 v2 ORU^R01 in)`);
+    const address = await server.listen(this.options.port, this.options.host, this.options.tls ?? undefined);
+    this.logger.log(`MLLP${this.options.tls ? ' over TLS' : ''} listener on ${address.address}:${address.port} (HL7 v2 ORU^R01 in)`);
     return address;
   }
 
   get address(): AddressInfo | undefined {
     return this.server?.address;
+  }
+
+  get connectionCount(): number {
+    return this.server?.connectionCount ?? 0;
   }
 
   async onModuleDestroy(): Promise<void> {

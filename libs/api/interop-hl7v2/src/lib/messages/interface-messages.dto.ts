@@ -2,8 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
+  INTERFACE_DESTINATIONS,
   INTERFACE_MESSAGE_DIRECTIONS,
   INTERFACE_MESSAGE_STATUSES,
+  type InterfaceDestinationName,
   type InterfaceMessageDirection,
   type InterfaceMessageQuery,
   type InterfaceMessageStatus,
@@ -19,6 +21,10 @@ export class InterfaceMessageQueryDto implements InterfaceMessageQuery {
   @ApiPropertyOptional({ description: 'MSH-10' }) @IsOptional() @IsString() @MaxLength(200) controlId?: string;
   @ApiPropertyOptional({ enum: INTERFACE_MESSAGE_STATUSES }) @IsOptional() @IsIn([...INTERFACE_MESSAGE_STATUSES]) status?: InterfaceMessageStatus;
   @ApiPropertyOptional({ enum: INTERFACE_MESSAGE_DIRECTIONS }) @IsOptional() @IsIn([...INTERFACE_MESSAGE_DIRECTIONS]) direction?: InterfaceMessageDirection;
+  @ApiPropertyOptional({ enum: INTERFACE_DESTINATIONS, description: 'Outbound messages to this destination' })
+  @IsOptional()
+  @IsIn([...INTERFACE_DESTINATIONS])
+  destination?: InterfaceDestinationName;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

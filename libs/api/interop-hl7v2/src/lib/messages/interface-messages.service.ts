@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@benhan/api/audit';
 import { Clock, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import type { InterfaceMessageDetail, InterfaceMessageQuery, InterfaceMessageSummary, Page, ReplayInterfaceMessageResponse } from '@benhan/shared/contracts';
+import { newControlId } from '../codec/builder';
 import { Hl7Message } from '../codec/message';
 import { Hl7InboundService } from '../inbound/hl7-inbound.service';
 import { Hl7MessageEntity } from '../inbound/hl7-message.entity';
@@ -36,10 +37,12 @@ export class InterfaceMessagesService {
     if (query.controlId) qb.andWhere('m.control_id = :controlId', { controlId: query.controlId });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.direction) qb.andWhere('m.direction = :direction', { direction: query.direction });
+    if (query.destination) qb.andWhere('m.destination = :destination', { destination: query.destination });
     // The raw bytes stay in the table: a list shows what happened, reading one shows the text (and is audited).
     const [rows, total] = await qb
       .select(['m.id', 'm.facilityId', 'm.direction', 'm.status', 'm.messageType', 'm.controlId', 'm.sendingApplication', 'm.sendingFacility', 'm.clientId', 'm.patientId', 'm.orderId'])
       .addSelect(['m.reportIds', 'm.ackCode', 'm.reason', 'm.errorLocation', 'm.receivedAt', 'm.processedAt', 'm.replayOfId', 'm.replayedBy', 'm.replacedById', 'm.statusChangedAt'])
+      .addSelect(['m.destination', 'm.attempts', 'm.nextAttemptAt', 'm.encounterId', 'm.event'])
       .orderBy('m.received_at', 'DESC')
       .addOrderBy('m.id', 'ASC')
       .take(limit)
@@ -69,7 +72,8 @@ export class InterfaceMessagesService {
    */
   async replay(admin: UserPrincipal, id: string, text: string | null | undefined, origin?: RequestOrigin): Promise<ReplayInterfaceMessageResponse> {
     const original = await this.require(admin, id);
-    if (original.direction !== 'inbound' || original.status !== 'quarantined') {
+    if (original.direction === 'outbound') return this.resend(admin, original, text, origin);
+    if (original.status !== 'quarantined') {
       throw new InterfaceMessageError('not_replayable', `Only a quarantined inbound message is replayed; this one is ${original.status}`, { currentStatus: original.status });
     }
     let input: Buffer | string = original.raw;
@@ -108,6 +112,71 @@ export class InterfaceMessagesService {
     return { attempt: await this.detail(attemptRow), original: await this.detail(originalRow) };
   }
 
+  /**
+   * Sends an outbound message again: a failed one (its destination refused it, or never answered), or a delivered one the
+   * destination says it lost. The copy is queued as a new pending row under a new MSH-10 (the destination must not take it
+   * for a repeat it may drop), same bytes otherwise: it says what was true when the order or movement happened. A failed
+   * original becomes `replayed`. The copy waits behind the patient's earlier pending messages like any other.
+   */
+  private async resend(admin: UserPrincipal, original: Hl7MessageEntity, text: string | null | undefined, origin?: RequestOrigin): Promise<ReplayInterfaceMessageResponse> {
+    if (text !== undefined && text !== null) {
+      throw new InterfaceMessageError('invalid_message', 'An outbound message is sent again as Benhan built it: it cannot be edited', {}, [{ field: 'text', message: 'must be absent for an outbound message' }]);
+    }
+    if (original.status !== 'failed' && original.status !== 'delivered') {
+      throw new InterfaceMessageError('not_replayable', `Only a failed or delivered outbound message is sent again; this one is ${original.status}`, { currentStatus: original.status });
+    }
+    const now = this.clock.now();
+    const controlId = newControlId();
+    const attemptId = await this.dataSource.transaction(async (em) => {
+      const repository = em.getRepository(Hl7MessageEntity);
+      // Two administrators resending one failed message at once: the row lock lets the first; the second sees it replayed.
+      const locked = await repository.findOne({ where: { id: original.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || (locked.status !== 'failed' && locked.status !== 'delivered')) {
+        throw new InterfaceMessageError('not_replayable', `Only a failed or delivered outbound message is sent again; this one is ${locked?.status}`, { currentStatus: locked?.status });
+      }
+      const { identifiers } = await repository.insert({
+        facilityId: locked.facilityId,
+        direction: 'outbound',
+        status: 'pending',
+        destination: locked.destination,
+        messageType: locked.messageType,
+        controlId,
+        sendingApplication: locked.sendingApplication,
+        sendingFacility: locked.sendingFacility,
+        clientId: null,
+        patientId: locked.patientId,
+        orderId: locked.orderId,
+        encounterId: locked.encounterId,
+        event: locked.event,
+        reportIds: [],
+        ackCode: null,
+        raw: withControlId(locked.raw, controlId),
+        encoding: locked.encoding,
+        attempts: 0,
+        nextAttemptAt: now,
+        receivedAt: now,
+        processedAt: null,
+        replayOfId: locked.id,
+        replayedBy: admin.userId,
+      });
+      const copyId = identifiers[0]['id'] as string;
+      if (locked.status === 'failed') {
+        await repository.update({ id: locked.id }, { status: 'replayed', replacedById: copyId, statusChangedAt: now });
+      }
+      await this.audit.record(em, {
+        action: 'interface_message_replay',
+        actor: admin,
+        resource: { type: 'interface_message', id: locked.id },
+        patientId: locked.patientId,
+        detail: { attemptId: copyId, direction: 'outbound', destination: locked.destination, controlId, previousStatus: locked.status },
+        origin,
+      });
+      return copyId;
+    });
+    const [attemptRow, originalRow] = await Promise.all([this.require(admin, attemptId), this.require(admin, original.id)]);
+    return { attempt: await this.detail(attemptRow), original: await this.detail(originalRow) };
+  }
+
   private async require(admin: UserPrincipal, id: string): Promise<Hl7MessageEntity> {
     const message = await this.dataSource
       .getRepository(Hl7MessageEntity)
@@ -123,4 +192,13 @@ export class InterfaceMessagesService {
     const replays = await this.dataSource.getRepository(Hl7MessageEntity).find({ where: { replayOfId: message.id }, order: { receivedAt: 'ASC' } });
     return toDetail(message, replays);
   }
+}
+
+/** The message with MSH-10 replaced: outbound messages are Benhan's own UTF-8 with the standard delimiters. */
+export function withControlId(raw: Buffer, controlId: string): Buffer {
+  const text = raw.toString('utf8');
+  const end = text.indexOf('\r');
+  const fields = text.slice(0, end).split('|');
+  fields[9] = controlId;
+  return Buffer.from(fields.join('|') + text.slice(end), 'utf8');
 }

@@ -82,6 +82,8 @@ export interface InterfaceMessageQuery {
   controlId?: string;
   status?: InterfaceMessageStatus;
   direction?: InterfaceMessageDirection;
+  /** Outbound messages to this destination. */
+  destination?: InterfaceDestinationName;
   limit?: number;
   offset?: number;
 }
