@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ArchiveService } from '@benhan/api/archive';
+import { ClinicalEvents } from '@benhan/api/core';
 import { DocumentsService, FormsService } from '@benhan/api/documents';
 import { EncountersService } from '@benhan/api/encounters';
 import { DepartmentEntity, FacilityEntity, PasswordHasher, SystemClientEntity, UserDepartmentEntity, UserEntity } from '@benhan/api/identity';
@@ -38,10 +39,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly archives: ArchiveService,
     private readonly orders: OrdersService,
     private readonly results: ResultsService,
+    private readonly clinicalEvents: ClinicalEvents,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoSeed) return;
+    // The demo's history (admissions, orders already resulted, a discharge) is the past: not news for the LIS and PACS.
+    await this.clinicalEvents.withheld(() => this.seed());
+  }
+
+  private async seed(): Promise<void> {
     if ((await this.dataSource.getRepository(FacilityEntity).count()) > 0) return;
     const started = Date.now();
     // Hash before the transaction: scrypt is slow on purpose and must not hold locks.

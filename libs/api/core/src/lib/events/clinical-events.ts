@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -34,13 +35,23 @@ export interface ClinicalEventSubscriber {
 @Injectable()
 export class ClinicalEvents {
   private readonly subscribers: ClinicalEventSubscriber[] = [];
+  private readonly withholding = new AsyncLocalStorage<true>();
 
   subscribe(subscriber: ClinicalEventSubscriber): void {
     if (!this.subscribers.includes(subscriber)) this.subscribers.push(subscriber);
   }
 
+  /**
+   * Runs `work` without announcing what it does: the demo seed writes a made-up past (admissions, orders already resulted)
+   * that no LIS or PACS should receive as news.
+   */
+  withheld<T>(work: () => Promise<T>): Promise<T> {
+    return this.withholding.run(true, work);
+  }
+
   async publish(em: EntityManager, event: ClinicalEvent): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) throw new Error(`ClinicalEvent ${event.type} published outside a transaction`);
+    if (this.withholding.getStore()) return;
     for (const subscriber of this.subscribers) await subscriber.onClinicalEvent(em, event);
   }
 }

@@ -173,7 +173,6 @@ export class Hl7InboundService {
   private async store(message: Hl7Message, client: SystemClientEntity): Promise<Stored> {
     const sender: ClientPrincipal = { kind: 'client', clientId: client.clientId, clientKind: client.kind, scopes: client.scopes, facilityId: client.facilityId };
     const groups = readOruGroups(message);
-    const zdsStudyUid = message.get('ZDS-1.1');
     const plans: { group: OruGroup; orderId: string; patientId: string; lab?: LabMapping; imaging?: ImagingMapping; specimens: { ref: SegmentRef; request: ReturnType<typeof toSpecimenRequest> }[] }[] = [];
     // Reads and mapping first, for every group: a message refused for its second group has written nothing.
     for (const group of groups) {
@@ -202,7 +201,7 @@ export class Hl7InboundService {
           group,
           orderId,
           patientId: order.patientId,
-          imaging: toImagingRequest(group, message.controlId, groups.length, { modality, viewerUrlTemplate: this.options.pacsViewerUrl, zdsStudyUid }),
+          imaging: toImagingRequest(group, message.controlId, groups.length, { modality, viewerUrlTemplate: this.options.pacsViewerUrl, zdsStudyUid: group.zds?.segment.get('1.1') }),
           specimens: [],
         });
       }

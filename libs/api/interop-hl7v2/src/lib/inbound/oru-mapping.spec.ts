@@ -156,6 +156,24 @@ describe('ORU^R01 imaging → RecordResultRequest', () => {
     const zds = Hl7Message.parse(readHl7v2Fixture('orm_o01_v231_radiology_mesa_zds_dcm4che.hl7'));
     expect(zds.get('ZDS-1.1')).toMatch(/^\d+(\.\d+)+$/);
   });
+
+  it('gives each procedure of a multi-procedure report the ZDS after its own OBR; a single ZDS stands for all', () => {
+    const two = new Hl7MessageBuilder({ sendingApplication: 'pacs', messageType: { code: 'ORU', trigger: 'R01' } })
+      .segment('OBR', ['1', ORDER, 'R1'])
+      .segment('ZDS', [['1.2.3.1', 'BENHAN', 'Application', 'DICOM']])
+      .segment('OBX', ['1', 'TX', ['18782-3', 'Findings', 'LN'], '', 'Ngực bình thường.'])
+      .segment('OBR', ['2', ORDER, 'R2'])
+      .segment('ZDS', [['1.2.3.2', 'BENHAN', 'Application', 'DICOM']])
+      .segment('OBX', ['1', 'TX', ['18782-3', 'Findings', 'LN'], '', 'Bụng bình thường.'])
+      .build();
+    expect(readOruGroups(two).map((g) => g.zds?.segment.get('1.1'))).toEqual(['1.2.3.1', '1.2.3.2']);
+    const one = new Hl7MessageBuilder({ sendingApplication: 'pacs', messageType: { code: 'ORU', trigger: 'R01' } })
+      .segment('ZDS', [['1.2.3.9']])
+      .segment('OBR', ['1', ORDER, 'R1'])
+      .segment('OBR', ['2', ORDER, 'R2'])
+      .build();
+    expect(readOruGroups(one).map((g) => g.zds?.segment.get('1.1'))).toEqual(['1.2.3.9', '1.2.3.9']);
+  });
 });
 
 describe('ORU^R01 shared fixtures → RecordResultRequest', () => {

@@ -28,12 +28,15 @@ export interface OruGroup {
   readonly notes: SegmentRef[];
   readonly observations: SegmentRef[];
   readonly specimens: SegmentRef[];
+  /** A ZDS after the OBR (IHE SWF: the study of that procedure); the message's first ZDS stands for groups without one. */
+  readonly zds: SegmentRef | null;
 }
 
 /** The groups of an ORU^R01 in message order; at least one, or AE 100 (an ORU without OBR reports nothing). */
 export function readOruGroups(message: Hl7Message): OruGroup[] {
   const counts = new Map<string, number>();
-  const groups: { obr: SegmentRef; orc: SegmentRef | null; pid: SegmentRef | null; notes: SegmentRef[]; observations: SegmentRef[]; specimens: SegmentRef[] }[] = [];
+  const groups: { obr: SegmentRef; orc: SegmentRef | null; pid: SegmentRef | null; notes: SegmentRef[]; observations: SegmentRef[]; specimens: SegmentRef[]; zds: SegmentRef | null }[] = [];
+  let firstZds: SegmentRef | null = null;
   let pid: SegmentRef | null = null;
   let orc: SegmentRef | null = null;
   for (const segment of message.segments()) {
@@ -50,7 +53,7 @@ export function readOruGroups(message: Hl7Message): OruGroup[] {
         orc = ref;
         break;
       case 'OBR':
-        groups.push({ obr: ref, orc, pid, notes: [], observations: [], specimens: [] });
+        groups.push({ obr: ref, orc, pid, notes: [], observations: [], specimens: [], zds: null });
         orc = null;
         break;
       case 'NTE':
@@ -64,10 +67,14 @@ export function readOruGroups(message: Hl7Message): OruGroup[] {
       case 'SPM':
         if (current) current.specimens.push(ref);
         break;
+      case 'ZDS':
+        firstZds ??= ref;
+        if (current && !current.zds) current.zds = ref;
+        break;
     }
   }
   if (!groups.length) throw Hl7InboundError.error(100, 'The ORU^R01 has no OBR segment: nothing says which order the results answer', { segment: 'OBR' });
-  return groups;
+  return groups.map((g) => ({ ...g, zds: g.zds ?? firstZds }));
 }
 
 /** OBR-2 (or ORC-2) placer order number: Benhan's order id, which Benhan sent as the placer. */
