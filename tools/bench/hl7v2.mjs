@@ -6,7 +6,12 @@
 // afterwards the log and the reports are counted in the database. Prints messages/s and the ACK latency percentiles.
 // For comparison, --rest reports (default 300) of the same content are then posted one after the other through the REST
 // route (POST /api/orders/{id}/results as the lis client): the difference is what MLLP, parsing and the log cost.
-// Usage: npm run build && node tools/bench/hl7v2.mjs [--orders 20] [--messages 1000] [--warmup 20] [--rest 300]
+// Outbound, the outbox: the API's LIS destination is tools/lis-sim (acknowledging only, no results). The simulator holds
+// its ACKs while --outbound patient updates (default 500, over the census's patients) each queue an ADT^A08 in their own
+// transaction; then it lets go, and the backlog's drain is timed (messages delivered per second, one connection, one in
+// flight, each waiting for its AA before the next).
+// Usage: npm run build && node tools/bench/hl7v2.mjs [--orders 20] [--messages 1000] [--warmup 20] [--rest 300] [--outbound 500]
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +27,8 @@ const ORDERS = arg('orders', 20);
 const MESSAGES = arg('messages', 1000);
 const WARMUP = arg('warmup', 20);
 const REST = arg('rest', 300);
+const OUTBOUND = arg('outbound', 500);
+const { startLisSimulator } = createRequire(import.meta.url)('../lis-sim/lis-sim.cjs');
 
 /** MLLP framing written out here (not Benhan's client): one message in flight, resolve with the ACK text. */
 function mllpConnection(port) {
@@ -76,6 +83,8 @@ function oru(n, orderId, patientCode) {
 
 console.log(`HL7 v2 benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const mllpPort = await freePort();
+const lisSim = await startLisSimulator({ autoResults: false });
+lisSim.hold();
 await withDemoApi(
   async ({ api, url, call, login }) => {
     const doctor = await login('doctor');
@@ -140,6 +149,36 @@ await withDemoApi(
     const owner = new pg.Client({ connectionString: url });
     await owner.connect();
     try {
+      if (OUTBOUND > 0) {
+        // The seed's messages are withheld; the orders above went out (one OML^O21 each) and wait behind the held ACK.
+        const census = await call('GET', `/api/encounters/census?departmentId=${noi}`, doctor);
+        const versions = new Map();
+        for (const entry of census) versions.set(entry.patientId, (await call('GET', `/api/patients/${entry.patientId}`, doctor)).version);
+        const patients = [...versions.keys()];
+        const q0 = performance.now();
+        for (let n = 0; n < OUTBOUND; n++) {
+          const id = patients[n % patients.length];
+          const updated = await call('PATCH', `/api/patients/${id}`, doctor, { version: versions.get(id), phone: `09${String(10_000_000 + n).slice(-8)}` });
+          versions.set(id, updated.version);
+        }
+        const queuedIn = (performance.now() - q0) / 1000;
+        const backlog = async () => (await owner.query(`SELECT count(*)::int AS n FROM hl7_messages WHERE direction = 'outbound' AND status = 'pending'`)).rows[0].n;
+        const waiting = await backlog();
+        const d0 = performance.now();
+        lisSim.release();
+        while ((await backlog()) > 0) await new Promise((r) => setTimeout(r, 50));
+        const drain = (performance.now() - d0) / 1000;
+        const { rows } = await owner.query(
+          `SELECT count(*) FILTER (WHERE status = 'delivered')::int AS delivered, count(*) FILTER (WHERE attempts > 1)::int AS retried
+             FROM hl7_messages WHERE direction = 'outbound'`,
+        );
+        const adt = lisSim.received.filter((e) => e.type === 'ADT^A08').length;
+        console.log(
+          `outbox: ${OUTBOUND} patient updates queued ${OUTBOUND} ADT^A08 in ${queuedIn.toFixed(1)} s (${(OUTBOUND / queuedIn).toFixed(1)} updates/s, each with its message in its transaction); ` +
+            `the backlog of ${waiting} drained in ${drain.toFixed(1)} s = ${(waiting / drain).toFixed(1)} messages/s delivered over one MLLP connection, each AA before the next; ` +
+            `${rows[0].delivered} delivered (${rows[0].retried} retried), ${adt} ADT^A08 received by the LIS`,
+        );
+      }
       const { rows } = await owner.query(
         `SELECT (SELECT count(*)::int FROM hl7_messages WHERE status = 'accepted' AND control_id LIKE 'BENCH-%') AS logged,
                 (SELECT count(*)::int FROM diagnostic_reports WHERE external_id LIKE 'XN-BENCH-%') AS reports,
@@ -151,5 +190,6 @@ await withDemoApi(
       await owner.end();
     }
   },
-  { MLLP_PORT: String(mllpPort), AUDIT_INTEGRITY_INTERVAL_HOURS: '0' },
+  { MLLP_PORT: String(mllpPort), AUDIT_INTEGRITY_INTERVAL_HOURS: '0', HL7_LIS_ADDRESS: `127.0.0.1:${lisSim.port}`, HL7_ACK_TIMEOUT_MS: '600000', HL7_OUTBOX_POLL_MS: '50' },
 );
+await lisSim.close();
