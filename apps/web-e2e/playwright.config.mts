@@ -7,7 +7,9 @@ import { workspaceRoot } from '@nx/devkit';
  * database + demo seed). Build first: `npx nx build web && npx nx build api`, then `npx nx e2e web-e2e`.
  * Set BASE_URL to test an already running system instead (no server is started then).
  */
-const baseURL = process.env['BASE_URL'] || 'http://127.0.0.1:3100';
+// E2E_PORT (and E2E_MLLP_PORT, read by tools/e2e-server.mjs and the specs) let two checkouts run their browser tests side by side.
+const port = process.env['E2E_PORT'] || '3100';
+const baseURL = process.env['BASE_URL'] || `http://127.0.0.1:${port}`;
 const preset = nxE2EPreset(import.meta.dirname, { testDir: './src', openHtmlReport: 'never' });
 
 export default defineConfig({
@@ -25,7 +27,7 @@ export default defineConfig({
     ? undefined
     : {
         command: 'node tools/e2e-server.mjs',
-        url: 'http://127.0.0.1:3100/health/ready',
+        url: `http://127.0.0.1:${port}/health/ready`,
         reuseExistingServer: !process.env['CI'],
         timeout: 180_000,
         cwd: workspaceRoot,
