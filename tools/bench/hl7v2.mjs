@@ -82,8 +82,9 @@ function oru(n, orderId, patientCode) {
 }
 
 console.log(`HL7 v2 benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-const mllpPort = await freePort();
+// The simulator takes its port before freePort() picks the API's MLLP port, so the two never meet.
 const lisSim = await startLisSimulator({ autoResults: false });
+const mllpPort = await freePort();
 lisSim.hold();
 await withDemoApi(
   async ({ api, url, call, login }) => {

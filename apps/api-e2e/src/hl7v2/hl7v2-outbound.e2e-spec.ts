@@ -40,11 +40,13 @@ describe('HL7 v2 outbound: orders and ADT through the outbox to the LIS and PACS
   let noi: string;
 
   beforeAll(async () => {
-    const mllpPort = await freePort();
+    // The simulators take their ports first: a port freePort() had just released could otherwise be handed to one of them.
     [lis, pacs] = await Promise.all([
-      startLisSimulator({ benhan: { port: mllpPort }, resultDelayMs: RESULT_DELAY_MS, seed: 9, ackTimeoutMs: 5000 }),
-      startPacsSimulator({ benhan: { port: mllpPort }, resultDelayMs: RESULT_DELAY_MS, seed: 9, ackTimeoutMs: 5000 }),
+      startLisSimulator({ resultDelayMs: RESULT_DELAY_MS, seed: 9, ackTimeoutMs: 5000 }),
+      startPacsSimulator({ resultDelayMs: RESULT_DELAY_MS, seed: 9, ackTimeoutMs: 5000 }),
     ]);
+    const mllpPort = await freePort();
+    for (const sim of [lis, pacs]) sim.setBenhan({ host: '127.0.0.1', port: mllpPort });
     system = await TestSystem.start({
       MLLP_PORT: String(mllpPort),
       HL7_LIS_ADDRESS: `127.0.0.1:${lis.port}`,
