@@ -131,6 +131,8 @@ async function pickIcd10(page: Page, selector: string, code: string): Promise<vo
   await expect(option).toBeVisible();
   await option.click();
   await expect(page.locator(selector)).toHaveValue(new RegExp(`^${code.replace('.', '\\.')} – `));
+  // The suggestions fade out: gone before the next click or screenshot.
+  await expect(page.getByTestId('icd10-option')).toHaveCount(0);
 }
 
 /** From the encounter page: "Tạo văn bản", choose the form, land on its empty editor. */
