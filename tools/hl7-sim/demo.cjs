@@ -7,12 +7,13 @@ const { startPacsSimulator } = require('../pacs-sim/pacs-sim.cjs');
 
 /**
  * Starts both simulators on free ports, sending their results to Benhan's MLLP listener at `benhanPort`, and returns the
- * environment that points Benhan's outbox at them (HL7_LIS_ADDRESS, HL7_PACS_ADDRESS). `log`: one line per message.
+ * environment that points Benhan's outbox at them (HL7_LIS_ADDRESS, HL7_PACS_ADDRESS). `log`: one line per message;
+ * `abnormalRate`: the share of lab values the LIS draws outside their reference range (its own default when unset).
  */
-async function startDemoSimulators({ benhanPort, resultDelayMs = 4000, log = null }) {
+async function startDemoSimulators({ benhanPort, resultDelayMs = 4000, log = null, abnormalRate = undefined }) {
   const logger = (name) => (log ? { info: (line) => log(`[${name}] ${line}`), warn: (line) => log(`[${name}] ${line}`) } : undefined);
   const [lis, pacs] = await Promise.all([
-    startLisSimulator({ benhan: { host: '127.0.0.1', port: benhanPort }, resultDelayMs, logger: logger('lis-sim') }),
+    startLisSimulator({ benhan: { host: '127.0.0.1', port: benhanPort }, resultDelayMs, abnormalRate, logger: logger('lis-sim') }),
     startPacsSimulator({ benhan: { host: '127.0.0.1', port: benhanPort }, resultDelayMs, logger: logger('pacs-sim') }),
   ]);
   return {

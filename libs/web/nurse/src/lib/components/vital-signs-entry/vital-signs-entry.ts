@@ -36,6 +36,11 @@ export class VitalSignsEntry {
 
   protected readonly texts = signal<EntryTexts>({});
   protected readonly takenAt = signal(toLocalDateTimeInput(new Date()));
+  /**
+   * Whether the nurse chose the time. Until then the field only shows "now" to the minute, and the set is saved at the
+   * moment of saving: the shown minute may lie before an admission made seconds earlier, which the server refuses.
+   */
+  private readonly takenAtChosen = signal(false);
   private readonly touched = signal<ReadonlySet<VitalSignKind>>(new Set());
   private readonly submitted = signal(false);
   private readonly server = signal<Partial<Record<VitalSignKind, EntryProblem>>>({});
@@ -87,6 +92,7 @@ export class VitalSignsEntry {
 
   protected setTakenAt(event: Event): void {
     this.takenAt.set((event.target as HTMLInputElement).value);
+    this.takenAtChosen.set(true);
   }
 
   /** Enter moves on like Tab; on the last value it saves. */
@@ -109,7 +115,7 @@ export class VitalSignsEntry {
     this.error.set(null);
     this.notice.set(null);
     const check = this.check();
-    const takenAt = fromLocalDateTimeInput(this.takenAt());
+    const takenAt = this.takenAtChosen() ? fromLocalDateTimeInput(this.takenAt()) : new Date().toISOString();
     if (hasProblems(check)) {
       this.focusFirstProblem(Object.keys(check.problems) as VitalSignKind[]);
       return;
@@ -151,6 +157,7 @@ export class VitalSignsEntry {
     this.submitted.set(false);
     this.server.set({});
     this.takenAt.set(toLocalDateTimeInput(new Date()));
+    this.takenAtChosen.set(false);
     for (const field of this.fields()) field.nativeElement.value = '';
     this.fields()[0]?.nativeElement.focus();
   }
