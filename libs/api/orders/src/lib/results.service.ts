@@ -322,7 +322,9 @@ export class ResultsService {
         (hasNumber ? interpret(o.valueQuantity as number, { low, high, criticalLow: catalogueRange?.criticalLow ?? null, criticalHigh: catalogueRange?.criticalHigh ?? null }) : null);
       return {
         code: test.loinc ?? test.serviceCode,
-        display: o.display?.trim() || test.name.vi,
+        // The facility's own (Vietnamese) name of a catalogue test, whatever label the sender gave it: the doctor reads one
+        // name for one test whichever lab or interface reported it. The sender's words stay in its message (HL7 log).
+        display: test.name.vi,
         valueQuantity: hasNumber ? (o.valueQuantity as number) : null,
         unit: hasNumber ? unit : null,
         valueString: text,
