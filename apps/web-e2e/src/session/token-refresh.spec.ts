@@ -39,7 +39,7 @@ test('presenting an already rotated refresh token ends the session everywhere an
   // A thief replays the first refresh token: the server must treat it as reuse.
   await tamperSession(page, { accessToken: 'expired.access.token', refreshToken: first.refreshToken });
   await page.reload();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?returnUrl=%2Finspector$/);
   expect(await page.evaluate(() => sessionStorage.getItem('bh.session'))).toBeNull();
 
   // Reuse revokes the whole session, including the newest refresh token.
