@@ -64,7 +64,7 @@ test('the nurse charts a set of vital signs with the keyboard and sees it in the
 
   // The flowsheet shows the set, the temperature flagged high.
   const newest = page.getByTestId('flowsheet-row').first();
-  await expect(newest.locator('[data-testid="flowsheet-value"][data-kind="temperature"]')).toContainText('38.6');
+  await expect(newest.locator('[data-testid="flowsheet-value"][data-kind="temperature"]')).toContainText('38,6');
   await expect(newest.locator('[data-testid="flowsheet-value"][data-kind="temperature"]')).toHaveAttribute('data-flag', 'high');
   await expect(newest.locator('[data-testid="flowsheet-value"][data-kind="pulse"]')).toContainText('88');
 

@@ -1,24 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signIn } from '../support/demo';
-
-interface StoredSession {
-  accessToken: string;
-  refreshToken: string;
-}
-
-async function readSession(page: Page): Promise<StoredSession> {
-  const raw = await page.evaluate(() => sessionStorage.getItem('bh.session'));
-  if (!raw) throw new Error('no session stored');
-  return JSON.parse(raw) as StoredSession;
-}
-
-/** Simulates an access token that expired while the tab was open, optionally with an older refresh token. */
-async function tamperSession(page: Page, change: Partial<StoredSession>): Promise<void> {
-  await page.evaluate((patch) => {
-    const session = JSON.parse(sessionStorage.getItem('bh.session') ?? '{}') as Record<string, unknown>;
-    sessionStorage.setItem('bh.session', JSON.stringify({ ...session, ...patch }));
-  }, change);
-}
+import { readSession, tamperSession } from '../support/session';
 
 test('an expired access token is refreshed silently and the rotated refresh token is kept', async ({ page }) => {
   await signIn(page, 'nurse');
@@ -57,7 +39,7 @@ test('presenting an already rotated refresh token ends the session everywhere an
   // A thief replays the first refresh token: the server must treat it as reuse.
   await tamperSession(page, { accessToken: 'expired.access.token', refreshToken: first.refreshToken });
   await page.reload();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?returnUrl=%2Finspector$/);
   expect(await page.evaluate(() => sessionStorage.getItem('bh.session'))).toBeNull();
 
   // Reuse revokes the whole session, including the newest refresh token.

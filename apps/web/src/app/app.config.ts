@@ -1,10 +1,8 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import Aura from '@primeuix/themes/aura';
 import { authInterceptor, provideAuthSession } from '@benhan/web/data-access';
-import { provideBenhanI18n } from '@benhan/web/ui';
-import { providePrimeNG } from 'primeng/config';
+import { provideBenhanI18n, provideBenhanTheme } from '@benhan/web/ui';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -12,8 +10,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes),
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
-    // Dark mode only on an explicit class: ward PCs follow no OS theme we could test against.
-    providePrimeNG({ theme: { preset: Aura, options: { darkModeSelector: '.bh-dark' } } }),
+    provideBenhanTheme(),
     provideBenhanI18n(),
     provideAuthSession(),
   ],

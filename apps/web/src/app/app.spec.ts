@@ -43,8 +43,8 @@ describe('appRoutes', () => {
     expect(page.querySelector('[data-testid="login-submit"]')).not.toBeNull();
   });
 
-  it('sends a signed-out visitor of a workspace to the login page', async () => {
-    expect((await open('/doctor', null)).url).toBe('/login');
+  it('sends a signed-out visitor of a workspace to the login page, remembering the page to return to', async () => {
+    expect((await open('/doctor', null)).url).toBe('/login?returnUrl=%2Fdoctor');
   });
 
   it.each<[UserRole, string]>([

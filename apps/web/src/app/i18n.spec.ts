@@ -9,8 +9,9 @@ import { readTranslations, type TranslationTree } from '../testing/translations'
  * every key the code uses exists, no key is dead, and templates hold no bare text.
  *
  * How keys are written so this test can find them:
- * - templates: `'some.key' | translate`
- * - TypeScript: `_('some.key')` (the ngx-translate marker), including route titles
+ * - templates: `'some.key' | translate`, or `(cond ? 'one.key' : 'other.key') | translate`
+ * - TypeScript: `_('some.key')` (the ngx-translate marker), including route titles, or a literal key given to
+ *   `translate.instant('some.key')` / `.get(…)` / `.stream(…)`
  * - workspace labels come from WORKSPACES in @benhan/shared/contracts
  */
 const WORKSPACE_ROOT = join(__dirname, '../../../..');
@@ -42,12 +43,21 @@ const contents = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
 const translations = new Map(LANGUAGES.map((lang) => [lang, flatten(readTranslations(lang))]));
 const vi = translations.get('vi') ?? new Map<string, string>();
 
+/** The ways code names a translation key (see the list above); each captures the key (or both, for a choice). */
+const KEY_PATTERNS = [
+  /'([\w.-]+)'\s*\|\s*translate\b/g,
+  /\?\s*'([\w.-]+)'\s*:\s*'([\w.-]+)'\s*\)\s*\|\s*translate\b/g,
+  /\b_\(\s*'([\w.-]+)'\s*\)/g,
+  /\btranslate\.(?:instant|get|stream)\(\s*'([\w.-]+)'/g,
+];
+
 function usedKeys(): Map<string, string> {
   const used = new Map<string, string>();
-  const patterns = [/'([\w.-]+)'\s*\|\s*translate\b/g, /\b_\(\s*'([\w.-]+)'\s*\)/g];
   for (const [file, text] of contents) {
-    for (const pattern of patterns) {
-      for (const match of text.matchAll(pattern)) used.set(match[1], relative(WORKSPACE_ROOT, file));
+    for (const pattern of KEY_PATTERNS) {
+      for (const match of text.matchAll(pattern)) {
+        for (const key of match.slice(1)) used.set(key, relative(WORKSPACE_ROOT, file));
+      }
     }
   }
   for (const workspace of WORKSPACES) used.set(workspace.labelKey, 'libs/shared/contracts (WORKSPACES)');
@@ -58,6 +68,13 @@ describe('translations', () => {
   it('finds the sources it scans (guards the scanner itself)', () => {
     expect(files.some((f) => f.endsWith('login-page.html'))).toBe(true);
     expect(usedKeys().has('login.title')).toBe(true);
+  });
+
+  it('recognises every way the code names a key', () => {
+    const sample = `{{ 'a.pipe' | translate }} {{ (on ? 'a.yes' : 'a.no') | translate }} _('a.marker')
+      this.translate.instant('a.instant') translate.stream('a.stream') params.get('id')`;
+    const found = KEY_PATTERNS.flatMap((pattern) => [...sample.matchAll(pattern)].flatMap((m) => m.slice(1)));
+    expect(found.sort()).toEqual(['a.instant', 'a.marker', 'a.no', 'a.pipe', 'a.stream', 'a.yes']);
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'vi'))('gives %s exactly the keys of Vietnamese', (lang) => {
@@ -106,10 +123,12 @@ describe('translations', () => {
       const withoutCode = html
         .replace(/<!--[\s\S]*?-->/g, '')
         .replace(/\{\{[\s\S]*?\}\}/g, '')
+        .replace(/@let\b[^;]*;/g, '')
         .replace(/@(if|for|else if|else|switch|case|default|empty|defer)\b[^{]*\{/g, '')
         .replace(/\}/g, '');
-      // Text between tags containing a letter in any script is user-visible text.
-      for (const match of withoutCode.replace(/<[^>]*>/g, '\n').matchAll(/^.*\p{L}.*$/gmu)) {
+      // Text between tags containing a letter in any script is user-visible text. A tag ends at the first `>`
+      // outside quotes: bindings such as `[class.x]="n > 0"` hold one.
+      for (const match of withoutCode.replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, '\n').matchAll(/^.*\p{L}.*$/gmu)) {
         offenders.push(`${relative(WORKSPACE_ROOT, file)}: text "${match[0].trim()}"`);
       }
       // Static attributes a user reads or a screen reader speaks.

@@ -1,5 +1,9 @@
 export { LANGUAGES, DEFAULT_LANGUAGE, isLanguage, type Language } from './lib/i18n/languages';
-export { BH_DATE_FORMAT, BH_TIME_FORMAT, BH_DATE_TIME_FORMAT } from './lib/i18n/date-formats';
+export { BH_DATE_FORMAT, BH_TIME_FORMAT, BH_DATE_TIME_FORMAT, BH_DAY_MONTH_FORMAT } from './lib/i18n/date-formats';
+export { BH_LOCALE, formatVnDate, formatVnNumber, type BhDateStyle } from './lib/formats/vn-format';
+export { BhDatePipe, BhNumberPipe } from './lib/formats/vn-format.pipes';
+export { BenhanPreset } from './lib/theme/benhan-preset';
+export { provideBenhanTheme } from './lib/theme/provide-benhan-theme';
 export { LanguageService } from './lib/i18n/language.service';
 export { TranslatedTitleStrategy } from './lib/i18n/translated-title-strategy';
 export { provideBenhanI18n } from './lib/i18n/provide-i18n';

@@ -100,6 +100,22 @@ describe(LoginPage.name, () => {
     expect(errorText()).toBeUndefined();
   });
 
+  it('returns to the page where the session expired (returnUrl) after signing in again', async () => {
+    (router.navigateByUrl as jest.Mock).mockRestore();
+    await router.navigateByUrl('/?returnUrl=%2Frecords%2Farchives%3Fq%3Dnguyen');
+    jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    fixture.destroy();
+    fixture = TestBed.createComponent(LoginPage);
+    el = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+
+    await submitWith('records', 'Benhan@2026');
+    backend.expectOne('/api/auth/login').flush(tokenResponse(['records_officer']));
+    await fixture.whenStable();
+
+    expect(router.navigateByUrl).toHaveBeenCalledWith('/records/archives?q=nguyen');
+  });
+
   it('shows "wrong username or password" in Vietnamese on 401 and clears the password', async () => {
     await submitWith('doctor', 'wrong');
     await answer(401, 'Unauthorized');

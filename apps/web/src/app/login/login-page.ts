@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
-import { AuthService } from '@benhan/web/data-access';
+import { ActivatedRoute, Router } from '@angular/router';
+import { AuthService, safeReturnUrl } from '@benhan/web/data-access';
 import { LanguageSwitch } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonLabel } from 'primeng/button';
@@ -21,6 +21,8 @@ import { loginErrorKey } from './login-error';
 export class LoginPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  /** Where the user was when their session expired (set by the guards and AuthService.expireSession). */
+  private readonly returnUrl = safeReturnUrl(inject(ActivatedRoute).snapshot.queryParamMap.get('returnUrl'));
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: ['', Validators.required],
@@ -56,7 +58,8 @@ export class LoginPage {
             this.errorKey.set(_('login.error.noWorkspace'));
             return;
           }
-          void this.router.navigateByUrl(this.auth.homeUrl());
+          // Back where the session expired; the workspace guards still send a user elsewhere if it is not theirs.
+          void this.router.navigateByUrl(this.returnUrl ?? this.auth.homeUrl());
         },
         error: (error: unknown) => {
           this.errorKey.set(loginErrorKey(error));

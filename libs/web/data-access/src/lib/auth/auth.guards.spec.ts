@@ -1,9 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { type CanMatchFn, provideRouter, Router, UrlTree } from '@angular/router';
+import { type CanMatchFn, provideRouter, Router, UrlSegment, UrlTree } from '@angular/router';
 import type { UserRole } from '@benhan/shared/contracts';
 import { aUser } from '../../testing/fixtures';
+import { safeReturnUrl } from './auth.service';
 import { authGuard, guestGuard, workspaceGuard } from './auth.guards';
 
 describe('auth guards', () => {
@@ -32,6 +33,24 @@ describe('auth guards', () => {
     it('lets a signed-in user through', () => {
       setUp(['nurse']);
       expect(run(authGuard)).toBe(true);
+    });
+
+    it('remembers the requested page so signing in returns there', () => {
+      setUp(null);
+      const result = TestBed.runInInjectionContext(() => authGuard({}, [new UrlSegment('nurse', {}), new UrlSegment('round', {})]));
+      expect(result instanceof UrlTree && TestBed.inject(Router).serializeUrl(result)).toBe('/login?returnUrl=%2Fnurse%2Fround');
+    });
+  });
+
+  describe(safeReturnUrl.name, () => {
+    it('keeps a path of the app with its query', () => {
+      expect(safeReturnUrl('/doctor/patients/42?tab=orders')).toBe('/doctor/patients/42?tab=orders');
+    });
+
+    it('refuses other origins, the login page and the bare root (no open redirect, no loop)', () => {
+      for (const url of ['https://evil.example', '//evil.example', '/\\evil.example', '/', '/login', '/login?returnUrl=%2Fx', 'doctor', '', null]) {
+        expect(safeReturnUrl(url)).toBeNull();
+      }
     });
   });
 

@@ -1,14 +1,23 @@
 import { inject } from '@angular/core';
-import type { CanMatchFn } from '@angular/router';
+import type { CanMatchFn, UrlSegment } from '@angular/router';
 import { Router } from '@angular/router';
 import type { WorkspaceDefinition } from '@benhan/shared/contracts';
 import { AuthService } from './auth.service';
 
-/** Everything behind the shell needs a session; without one the user goes to the login page. */
-export const authGuard: CanMatchFn = () => {
+/**
+ * Everything behind the shell needs a session; without one the user goes to the login page, which brings them
+ * back to the page they asked for once signed in.
+ */
+export const authGuard: CanMatchFn = (_route, segments) => {
   const auth = inject(AuthService);
-  return auth.isAuthenticated() || inject(Router).createUrlTree(['/login']);
+  return auth.isAuthenticated() || auth.loginUrl(requestedUrl(segments));
 };
+
+/** The full URL being navigated to (with its query), or the matched segments when no navigation is current. */
+function requestedUrl(segments: UrlSegment[]): string {
+  const navigation = inject(Router).currentNavigation();
+  return navigation ? navigation.extractedUrl.toString() : `/${segments.map((s) => s.path).join('/')}`;
+}
 
 /**
  * The login page is for signed-out users; a signed-in one is sent to their first workspace. A user with no
@@ -26,7 +35,7 @@ export const guestGuard: CanMatchFn = () => {
 export function workspaceGuard(key: WorkspaceDefinition['key']): CanMatchFn {
   return () => {
     const auth = inject(AuthService);
-    if (!auth.isAuthenticated()) return inject(Router).createUrlTree(['/login']);
+    if (!auth.isAuthenticated()) return auth.loginUrl(inject(Router).currentNavigation()?.extractedUrl.toString());
     return auth.workspaces().some((w) => w.key === key) || auth.homeUrl();
   };
 }

@@ -137,6 +137,7 @@ describe('authInterceptor', () => {
   it('clears the session and goes to /login when the refresh is refused', () => {
     setUp();
     signIn();
+    router.navigated = true;
     let status = 0;
     http.get('/api/a').subscribe({ error: (e: { status: number }) => (status = e.status) });
     http.get('/api/b').subscribe({ error: () => undefined });
@@ -148,7 +149,32 @@ describe('authInterceptor', () => {
     expect(store.read()).toBeNull();
     expect(TestBed.inject(AuthService).isAuthenticated()).toBe(false);
     expect(router.navigateByUrl).toHaveBeenCalledTimes(1);
-    expect(router.navigateByUrl).toHaveBeenCalledWith('/login');
+    expect(router.navigateByUrl).toHaveBeenCalledWith(router.parseUrl('/login'));
+  });
+
+  it('sends an expired session to /login with the page to return to after signing in again', () => {
+    setUp();
+    signIn();
+    router.navigated = true;
+    jest.spyOn(router, 'url', 'get').mockReturnValue('/doctor/census?department=1');
+    http.get('/api/a').subscribe({ error: () => undefined });
+    backend.expectOne('/api/a').flush(PROBLEM_401, unauthorized);
+    backend.expectOne('/api/auth/refresh').flush(PROBLEM_401, unauthorized);
+
+    expect(router.navigateByUrl).toHaveBeenCalledWith(
+      router.createUrlTree(['/login'], { queryParams: { returnUrl: '/doctor/census?department=1' } }),
+    );
+  });
+
+  it('leaves a session refused at start-up to the guards of the first navigation (they keep its URL)', () => {
+    setUp();
+    signIn();
+    http.get('/api/a').subscribe({ error: () => undefined });
+    backend.expectOne('/api/a').flush(PROBLEM_401, unauthorized);
+    backend.expectOne('/api/auth/refresh').flush(PROBLEM_401, unauthorized);
+
+    expect(TestBed.inject(AuthService).isAuthenticated()).toBe(false);
+    expect(router.navigateByUrl).not.toHaveBeenCalled();
   });
 
   it('passes a 401 through untouched when there is no session to refresh', () => {

@@ -39,7 +39,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       return freshToken$.pipe(
         catchError(() => {
           // Several requests may fail on the same refresh; only the first needs to end the session.
-          if (auth.isAuthenticated()) auth.endSession();
+          if (auth.isAuthenticated()) auth.expireSession();
           return throwError(() => error);
         }),
         switchMap((token) => send(token)),

@@ -92,10 +92,28 @@ export class AuthService {
     );
   }
 
-  /** Forgets the session and sends the user to the login page (refresh failed, or they logged out). */
+  /** Forgets the session and sends the user to the login page (they logged out). */
   endSession(): void {
     this.clearSession();
     void this.router.navigateByUrl('/login');
+  }
+
+  /**
+   * The session ended without the user asking (refresh token expired or revoked): forget it and send them to
+   * the login page, which brings them back to the page they were on once they have signed in again.
+   */
+  expireSession(): void {
+    this.clearSession();
+    // Before the first navigation (the session restored at start-up was refused) there is no page yet: the
+    // guards of that navigation send the user to the login page with the page they asked for.
+    if (!this.router.navigated) return;
+    void this.router.navigateByUrl(this.loginUrl(this.router.url));
+  }
+
+  /** The login page, remembering where to return after signing in (`returnUrl`) when that is a page of the app. */
+  loginUrl(returnUrl?: string | null): UrlTree {
+    const safe = safeReturnUrl(returnUrl);
+    return this.router.createUrlTree(['/login'], safe ? { queryParams: { returnUrl: safe } } : {});
   }
 
   clearSession(): void {
@@ -118,4 +136,14 @@ export class AuthService {
     this.store.write(session);
     this.session.set(session);
   }
+}
+
+/**
+ * A return address is only ever a path of this app: never another origin (`//evil`, `https:`), never the login
+ * page itself, never the bare root (the user's home is chosen by their roles anyway).
+ */
+export function safeReturnUrl(url: string | null | undefined): string | null {
+  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return null;
+  if (url === '/' || url === '/login' || url.startsWith('/login?') || url.startsWith('/login/')) return null;
+  return url;
 }

@@ -12,6 +12,7 @@ import type {
   ResultStatus,
   SpecimenStatus,
 } from '@benhan/shared/contracts';
+import { formatVnNumber } from '@benhan/web/ui';
 import { _ } from '@ngx-translate/core';
 
 /** Translation keys of the order statuses (the tags of the order list). */
@@ -207,7 +208,7 @@ export function sortInbox(entries: readonly InboxEntry[]): InboxEntry[] {
 /** The reference range as text: "3,5–5", "< 5,2", "> 1", or the range's own text. */
 export function rangeText(range: { low: number | null; high: number | null; text: string | null } | null): string {
   if (!range) return '';
-  const n = (v: number) => String(v).replace('.', ',');
+  const n = (v: number) => formatVnNumber(v);
   if (range.low !== null && range.high !== null) return `${n(range.low)}–${n(range.high)}`;
   if (range.high !== null) return `< ${n(range.high)}`;
   if (range.low !== null) return `> ${n(range.low)}`;
@@ -216,7 +217,7 @@ export function rangeText(range: { low: number | null; high: number | null; text
 
 /** A value as the ward writes it: a decimal comma. */
 export function valueText(value: number | null, text: string | null): string {
-  return value !== null ? String(value).replace('.', ',') : (text ?? '');
+  return value !== null ? formatVnNumber(value) : (text ?? '');
 }
 
 /** Points of a small line chart of values over time, in a `width`×`height` box with a margin. */

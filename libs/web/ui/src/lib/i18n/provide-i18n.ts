@@ -1,9 +1,9 @@
-import { DATE_PIPE_DEFAULT_OPTIONS, type DatePipeConfig, registerLocaleData } from '@angular/common';
-import localeVi from '@angular/common/locales/vi';
+import { DATE_PIPE_DEFAULT_OPTIONS, type DatePipeConfig } from '@angular/common';
 import { type EnvironmentProviders, inject, LOCALE_ID, provideAppInitializer, type Provider } from '@angular/core';
 import { TitleStrategy } from '@angular/router';
 import { provideTranslateService } from '@ngx-translate/core';
 import { provideTranslateHttpLoader } from '@ngx-translate/http-loader';
+import { BH_LOCALE } from '../formats/vn-format';
 import { BH_DATE_TIME_FORMAT } from './date-formats';
 import { LanguageService } from './language.service';
 import { DEFAULT_LANGUAGE } from './languages';
@@ -17,7 +17,6 @@ import { TranslatedTitleStrategy } from './translated-title-strategy';
  * hospital's paperwork, not the reader's language.
  */
 export function provideBenhanI18n(): (Provider | EnvironmentProviders)[] {
-  registerLocaleData(localeVi);
   return [
     provideTranslateService({
       fallbackLang: DEFAULT_LANGUAGE,
@@ -28,7 +27,7 @@ export function provideBenhanI18n(): (Provider | EnvironmentProviders)[] {
         useHttpBackend: true,
       }),
     }),
-    { provide: LOCALE_ID, useValue: 'vi' },
+    { provide: LOCALE_ID, useValue: BH_LOCALE },
     { provide: DATE_PIPE_DEFAULT_OPTIONS, useValue: { dateFormat: BH_DATE_TIME_FORMAT } satisfies DatePipeConfig },
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideAppInitializer(() => inject(LanguageService).init()),

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, output, signal, viewChildren } from '@angular/core';
 import type { VitalSignDefinition, VitalSignKind, VitalSignObservation } from '@benhan/shared/contracts';
 import { CareChartApi, problemOf, statusOf } from '@benhan/web/data-access';
+import { BhNumberPipe } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { InputText } from 'primeng/inputtext';
@@ -17,7 +18,7 @@ import { checkEntry, type EntryProblem, type EntryTexts, hasProblems, serverProb
  */
 @Component({
   selector: 'bh-vital-signs-entry',
-  imports: [TranslatePipe, InputText, Message, ButtonDirective, ButtonIcon, ButtonLabel],
+  imports: [TranslatePipe, BhNumberPipe, InputText, Message, ButtonDirective, ButtonIcon, ButtonLabel],
   templateUrl: './vital-signs-entry.html',
   styleUrl: './vital-signs-entry.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

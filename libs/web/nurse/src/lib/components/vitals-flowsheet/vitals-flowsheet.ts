@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { VitalSignKind, VitalSignObservation } from '@benhan/shared/contracts';
+import { BhNumberPipe } from '@benhan/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { flagLabel, KIND_SHORT_LABELS } from '../../labels';
 import { ENTRY_KINDS } from '../../vital-signs/vital-sign-entry';
@@ -13,7 +14,7 @@ import { flowsheetRows } from './flowsheet-rows';
  */
 @Component({
   selector: 'bh-vitals-flowsheet',
-  imports: [DatePipe, TranslatePipe],
+  imports: [DatePipe, TranslatePipe, BhNumberPipe],
   templateUrl: './vitals-flowsheet.html',
   styleUrl: './vitals-flowsheet.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
