@@ -116,6 +116,16 @@ describe('the audit trail', () => {
     // The inspector's own look is recorded too.
     const [{ n }] = await system.sql<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'audit_read' AND actor_username = 'inspector' AND patient_id = $1`, [surgery.id]);
     expect(Number(n)).toBeGreaterThanOrEqual(2);
+
+    // Paging while reading: each read of the log adds an audit_read at the top; untilSeq holds the pages to the first one.
+    const first = (await system.request<Page<AccessLogEntry>>('GET', `/api/audit/access?patient=${surgery.id}&limit=2`, { token: inspector })).body;
+    const untilSeq = first.items[0].seq;
+    const second = (await system.request<Page<AccessLogEntry>>('GET', `/api/audit/access?patient=${surgery.id}&limit=2&offset=2&untilSeq=${untilSeq}`, { token: inspector })).body;
+    const all = (await system.request<Page<AccessLogEntry>>('GET', `/api/audit/access?patient=${surgery.id}&limit=200&untilSeq=${untilSeq}`, { token: inspector })).body;
+    expect([...first.items, ...second.items].map((e) => e.seq)).toEqual(all.items.slice(0, 4).map((e) => e.seq));
+    expect(all.total).toBe(first.total);
+    const bad = await system.request<ProblemDetails>('GET', `/api/audit/access?patient=${surgery.id}&untilSeq=zero`, { token: inspector });
+    expect(bad.status).toBe(400);
   });
 
   it('verifies the chain, and two API processes appending at once still make one valid chain', async () => {

@@ -108,9 +108,12 @@ export class AuditLog {
   }
 
   /** "Who accessed this record": reads, prints and exports of a patient's data, break-glass marked. */
-  async accessLog(facilityId: string, patientId: string, q: { from?: string; to?: string; limit?: number; offset?: number }): Promise<Page<AccessLogEntry>> {
+  async accessLog(facilityId: string, patientId: string, q: { from?: string; to?: string; limit?: number; offset?: number; untilSeq?: number }): Promise<Page<AccessLogEntry>> {
     const params: unknown[] = [facilityId, patientId, PATIENT_ACCESS_ACTIONS];
     const where = ['e.facility_id = $1', 'e.patient_id = $2', 'e.action = ANY($3)'];
+    // Reading the log is itself an access, added at the top: later pages are read up to the first page's newest event, or
+    // each page would push one row past its boundary and the reader would never see it.
+    if (q.untilSeq !== undefined) where.push(`e.seq <= $${params.push(q.untilSeq)}`);
     if (q.from) where.push(`e.occurred_at >= $${params.push(new Date(q.from))}`);
     if (q.to) where.push(`e.occurred_at < $${params.push(new Date(q.to))}`);
     const limit = q.limit ?? 50;

@@ -32,6 +32,12 @@ export class AccessLogQueryDto extends PageDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() patient!: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ description: "Only events up to this seq: the first page's newest, so paging is not shifted by reads made meanwhile (reading the log is itself logged)" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  untilSeq?: number;
 }
 
 export class IntegrityQueryDto {

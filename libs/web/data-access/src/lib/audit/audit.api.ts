@@ -23,6 +23,8 @@ export interface AccessLogQuery {
   to?: string;
   limit?: number;
   offset?: number;
+  /** Later pages: only events up to the first page's newest (reading the log adds to it). */
+  untilSeq?: number;
 }
 
 /** Where the integrity check starts: the last checkpoint whose signature verifies, or seq 1. */

@@ -46,6 +46,31 @@ describe(AccessLog.name, () => {
   const rows = () => Array.from(el.querySelectorAll<HTMLElement>('[data-testid="access-row"]'));
   const text = (root: ParentNode, testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim().replace(/\s+/g, ' ') ?? '';
 
+  it('reads later pages as the log stood at the first (reading it is logged at the top and would shift every page)', async () => {
+    await render();
+    page().choose(aPatient());
+    fixture.detectChanges();
+    backend.expectOne((r) => r.url === '/api/audit/access').flush(pageOf([anAccessEntry({ seq: 900 }), anAccessEntry({ seq: 880 })], 120, 50));
+    await fixture.whenStable();
+    const turn = (first: number) => (fixture.componentInstance as unknown as { turnPage(e: { first: number; rows: number }): void }).turnPage({ first, rows: 50 });
+    turn(50);
+    fixture.detectChanges();
+    const second = backend.expectOne((r) => r.url === '/api/audit/access');
+    expect(second.request.params.get('offset')).toBe('50');
+    expect(second.request.params.get('untilSeq')).toBe('900');
+    second.flush(pageOf([anAccessEntry({ seq: 700 })], 120, 50));
+    await fixture.whenStable();
+    turn(100);
+    fixture.detectChanges();
+    const third = backend.expectOne((r) => r.url === '/api/audit/access');
+    expect([third.request.params.get('offset'), third.request.params.get('untilSeq')]).toEqual(['100', '900']);
+    third.flush(pageOf([], 120, 50));
+    await fixture.whenStable();
+    turn(0);
+    fixture.detectChanges();
+    expect(backend.expectOne((r) => r.url === '/api/audit/access').request.params.has('untilSeq')).toBe(false);
+  });
+
   it('asks for a patient first, and reads nothing until one is chosen', async () => {
     await render();
     await fixture.whenStable();

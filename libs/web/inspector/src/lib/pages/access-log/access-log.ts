@@ -104,8 +104,13 @@ export class AccessLog {
     if (query) this.query.set(query);
   }
 
+  /**
+   * Later pages are read as the log stood at the first page: reading it is itself an access, logged at the top, so without
+   * this each page would push a row past its boundary and the inspector would never see that row.
+   */
   protected turnPage(event: TablePageEvent): void {
-    this.query.update((q) => (q ? { ...q, offset: event.first } : q));
+    const newest = this.query()?.untilSeq ?? this.items()[0]?.seq;
+    this.query.update((q) => (q ? { ...q, offset: event.first, untilSeq: event.first === 0 ? undefined : newest } : q));
   }
 
   protected reload(): void {
