@@ -66,10 +66,8 @@ export const FORM_FILE_PROBLEM_LABELS: Record<FormFileProblemCode, string> = {
   no_schema: _('admin.upload.problem.no_schema'),
 };
 
-/** `{ value, labelKey }` options of a select, in the label map's order. */
-export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; labelKey: string }[] {
-  return (Object.keys(labels) as T[]).map((value) => ({ value, labelKey: labels[value] }));
-}
+/** The shared `{ value, labelKey }` options of a select (libs/web/ui), re-exported for this workspace's pages. */
+export { optionsOf } from '@benhan/web/ui';
 
 export type Severity = 'success' | 'info' | 'warn' | 'danger' | 'secondary';
 

@@ -94,10 +94,8 @@ export const DIFF_CHANGE_LABELS: Record<DiffChange, string> = {
   changed: _('doctor.diffChange.changed'),
 };
 
-/** `{ value, labelKey }` options of a select, in the label map's order. */
-export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; labelKey: string }[] {
-  return (Object.keys(labels) as T[]).map((value) => ({ value, labelKey: labels[value] }));
-}
+/** The shared `{ value, labelKey }` options of a select (libs/web/ui), re-exported for this workspace's pages. */
+export { optionsOf } from '@benhan/web/ui';
 
 /** Sex as the census sends it (a plain string): its label, or the raw value when it is not one of ours. */
 export function sexLabel(sex: string): string {

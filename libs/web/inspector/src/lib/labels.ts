@@ -187,10 +187,8 @@ export function roleLabel(role: string): string {
   return (ROLE_LABELS as Record<string, string>)[role] ?? role;
 }
 
-/** `{ value, labelKey }` options of a select, in the label map's order. */
-export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; labelKey: string }[] {
-  return (Object.keys(labels) as T[]).map((value) => ({ value, labelKey: labels[value] }));
-}
+/** The shared `{ value, labelKey }` options of a select (libs/web/ui), re-exported for this workspace's pages. */
+export { optionsOf } from '@benhan/web/ui';
 
 /** The first characters of a hash or an id, enough to tell them apart on screen (the full value is its title). */
 export function shortId(value: string | null | undefined, length = 8): string {

@@ -83,7 +83,5 @@ export const ROUTE_LABELS: Record<AdministrationRoute, string> = {
   other: _('nurse.route.other'),
 };
 
-/** `{ value, labelKey }` options of a select, in the label map's order. */
-export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; labelKey: string }[] {
-  return (Object.keys(labels) as T[]).map((value) => ({ value, labelKey: labels[value] }));
-}
+/** The shared `{ value, labelKey }` options of a select (libs/web/ui), re-exported for this workspace's pages. */
+export { optionsOf } from '@benhan/web/ui';

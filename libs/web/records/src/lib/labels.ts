@@ -127,10 +127,8 @@ export function accessRequestStatusTag(status: AccessRequestStatus): TagView {
   return { labelKey: ACCESS_REQUEST_STATUS_LABELS[status], severity: ACCESS_REQUEST_STATUS_SEVERITY[status] };
 }
 
-/** `{ value, labelKey }` options of a select, in the label map's order. */
-export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; labelKey: string }[] {
-  return (Object.keys(labels) as T[]).map((value) => ({ value, labelKey: labels[value] }));
-}
+/** The shared `{ value, labelKey }` options of a select (libs/web/ui), re-exported for this workspace's pages. */
+export { optionsOf } from '@benhan/web/ui';
 
 /** 1536 → "1,5 KB": file sizes as a person reads them (binary units, one decimal, Vietnamese comma). */
 export function fileSize(bytes: number): string {

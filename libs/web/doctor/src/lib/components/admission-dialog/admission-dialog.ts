@@ -15,7 +15,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import type { AdmissionSource, EncounterDetail, Icd10Code, PatientSummary } from '@benhan/shared/contracts';
 import { EncountersApi, problemCodeOf } from '@benhan/web/data-access';
-import { BedPicker } from '@benhan/web/ui';
+import { BedPicker, TranslatedOptionsPipe } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonLabel } from 'primeng/button';
 import { Dialog } from 'primeng/dialog';
@@ -35,7 +35,7 @@ import { Icd10Input } from '../icd10-input/icd10-input';
  */
 @Component({
   selector: 'bh-admission-dialog',
-  imports: [FormsModule, TranslatePipe, Dialog, Select, SelectButton, Message, ButtonDirective, ButtonLabel, BedPicker, Icd10Input],
+  imports: [TranslatedOptionsPipe, FormsModule, TranslatePipe, Dialog, Select, SelectButton, Message, ButtonDirective, ButtonLabel, BedPicker, Icd10Input],
   templateUrl: './admission-dialog.html',
   styleUrl: '../dialog-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

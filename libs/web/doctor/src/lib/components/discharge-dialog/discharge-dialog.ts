@@ -22,6 +22,7 @@ import type {
   Sex,
 } from '@benhan/shared/contracts';
 import { EncountersApi, problemCodeOf } from '@benhan/web/data-access';
+import { TranslatedOptionsPipe } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonLabel } from 'primeng/button';
 import { Dialog } from 'primeng/dialog';
@@ -39,7 +40,7 @@ import { Icd10Input } from '../icd10-input/icd10-input';
  */
 @Component({
   selector: 'bh-discharge-dialog',
-  imports: [FormsModule, TranslatePipe, Dialog, Select, Message, ButtonDirective, ButtonLabel, Icd10Input],
+  imports: [TranslatedOptionsPipe, FormsModule, TranslatePipe, Dialog, Select, Message, ButtonDirective, ButtonLabel, Icd10Input],
   templateUrl: './discharge-dialog.html',
   styleUrl: '../dialog-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

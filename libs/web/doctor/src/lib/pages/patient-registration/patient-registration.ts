@@ -15,7 +15,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { FieldError, PossibleDuplicate, Sex, TemporaryIdentityReason } from '@benhan/shared/contracts';
 import type { FieldProblem } from '@benhan/shared/validation';
 import { PatientsApi, problemCodeOf, problemOf, statusOf, TerminologyApi } from '@benhan/web/data-access';
-import { formatLocalIsoDate } from '@benhan/web/ui';
+import { formatLocalIsoDate, TranslatedOptionsPipe } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Checkbox } from 'primeng/checkbox';
@@ -49,7 +49,7 @@ function registrationValidator(control: AbstractControl): ValidationErrors | nul
  */
 @Component({
   selector: 'bh-patient-registration',
-  imports: [
+  imports: [TranslatedOptionsPipe, 
     ReactiveFormsModule,
     RouterLink,
     TranslatePipe,

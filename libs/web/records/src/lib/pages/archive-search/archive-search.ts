@@ -5,7 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { ArchiveSearch as ArchiveQuery, ArchiveStatus, ArchiveSummary, Page } from '@benhan/shared/contracts';
 import { ArchiveApi } from '@benhan/web/data-access';
-import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate, saveBlob, toLocalIsoDate } from '@benhan/web/ui';
+import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate, saveBlob, toLocalIsoDate, TranslatedOptionsPipe } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { DatePicker } from 'primeng/datepicker';
@@ -51,7 +51,7 @@ const EMPTY: Filters = { q: '', recordNumber: '', diagnosis: '', endedFrom: null
  */
 @Component({
   selector: 'bh-archive-search',
-  imports: [
+  imports: [TranslatedOptionsPipe, 
     DatePipe,
     FormsModule,
     RouterLink,

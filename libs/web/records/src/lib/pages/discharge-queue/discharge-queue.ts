@@ -5,7 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { ArchiveSummary, DischargeQueueItem } from '@benhan/shared/contracts';
 import { ArchiveApi, type DischargeQueueScope } from '@benhan/web/data-access';
-import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate } from '@benhan/web/ui';
+import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate, TranslatedOptionsPipe } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Message } from 'primeng/message';
@@ -33,7 +33,7 @@ interface CompletenessTag {
  */
 @Component({
   selector: 'bh-discharge-queue',
-  imports: [
+  imports: [TranslatedOptionsPipe, 
     DatePipe,
     FormsModule,
     RouterLink,
