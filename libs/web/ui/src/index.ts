@@ -6,6 +6,7 @@ export { BenhanPreset } from './lib/theme/benhan-preset';
 export { provideBenhanTheme } from './lib/theme/provide-benhan-theme';
 export { LanguageService } from './lib/i18n/language.service';
 export { optionsOf, TranslatedOptionsPipe, type SelectOption } from './lib/i18n/select-options';
+export { AutofocusDirective } from './lib/focus/autofocus.directive';
 export { TranslatedTitleStrategy } from './lib/i18n/translated-title-strategy';
 export { provideBenhanI18n } from './lib/i18n/provide-i18n';
 export { provideI18nTesting } from './lib/testing/provide-i18n-testing';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthService, safeReturnUrl } from '@benhan/web/data-access';
-import { LanguageSwitch } from '@benhan/web/ui';
+import { AutofocusDirective, LanguageSwitch } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonLabel } from 'primeng/button';
 import { InputText } from 'primeng/inputtext';
@@ -13,7 +13,7 @@ import { loginErrorKey } from './login-error';
 
 @Component({
   selector: 'bh-login-page',
-  imports: [ReactiveFormsModule, TranslatePipe, ButtonDirective, ButtonLabel, InputText, Password, Message, LanguageSwitch],
+  imports: [ReactiveFormsModule, TranslatePipe, ButtonDirective, ButtonLabel, InputText, Password, Message, LanguageSwitch, AutofocusDirective],
   templateUrl: './login-page.html',
   styleUrl: './login-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

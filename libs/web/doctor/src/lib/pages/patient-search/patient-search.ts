@@ -3,7 +3,7 @@ import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { Page, PatientSummary } from '@benhan/shared/contracts';
 import { PatientsApi } from '@benhan/web/data-access';
-import { BirthDatePipe } from '@benhan/web/ui';
+import { AutofocusDirective, BirthDatePipe } from '@benhan/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { IconField } from 'primeng/iconfield';
@@ -26,7 +26,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
  */
 @Component({
   selector: 'bh-patient-search',
-  imports: [
+  imports: [AutofocusDirective, 
     RouterLink,
     TranslatePipe,
     BirthDatePipe,
