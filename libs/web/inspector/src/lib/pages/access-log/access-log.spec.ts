@@ -55,6 +55,8 @@ describe(AccessLog.name, () => {
     const turn = (first: number) => (fixture.componentInstance as unknown as { turnPage(e: { first: number; rows: number }): void }).turnPage({ first, rows: 50 });
     turn(50);
     fixture.detectChanges();
+    // While the next page loads, the count and the paginator stay.
+    expect(text(el, 'access-total')).toContain('120');
     const second = backend.expectOne((r) => r.url === '/api/audit/access');
     expect(second.request.params.get('offset')).toBe('50');
     expect(second.request.params.get('untilSeq')).toBe('900');

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, RouterLink } from '@angular/router';
@@ -62,7 +62,14 @@ export class AccessLog {
 
   protected readonly query = signal<AccessLogQuery | null>(null);
   private readonly results = rxResource({ params: () => this.query() ?? undefined, stream: ({ params }) => this.api.access(params) });
-  private readonly page = computed<Page<AccessLogEntry> | null>(() => (this.results.hasValue() ? this.results.value() : null));
+  /**
+   * The page shown: while the next page of the same patient loads, the last one stays (under the table's loading mask),
+   * so the count and the paginator do not vanish and come back at every page turn. Another patient starts empty.
+   */
+  private readonly page = linkedSignal<{ patient: string | undefined; read: Page<AccessLogEntry> | undefined }, Page<AccessLogEntry> | null>({
+    source: () => ({ patient: this.query()?.patient, read: this.results.hasValue() ? this.results.value() : undefined }),
+    computation: ({ patient, read }, previous) => read ?? (previous && previous.source.patient === patient ? previous.value : null),
+  });
   protected readonly items = computed(() => this.page()?.items ?? []);
   protected readonly total = computed(() => this.page()?.total ?? 0);
   protected readonly breakGlassCount = computed(() => this.items().filter((e) => e.breakGlass).length);
