@@ -154,6 +154,20 @@ describe(LoginPage.name, () => {
     expect(el.textContent).toContain(text(vi, 'login.passwordRequired'));
   });
 
+  it('has the name field focused on arrival, and does not scold a field merely left; an emptied one, yes', async () => {
+    await fixture.whenStable();
+    const username = el.querySelector<HTMLInputElement>('#username');
+    expect(document.activeElement).toBe(username);
+    username?.dispatchEvent(new Event('blur'));
+    fixture.detectChanges();
+    expect(el.textContent).not.toContain(text(vi, 'login.usernameRequired'));
+    type('#username', 'doc');
+    type('#username', '');
+    username?.dispatchEvent(new Event('blur'));
+    fixture.detectChanges();
+    expect(el.textContent).toContain(text(vi, 'login.usernameRequired'));
+  });
+
   it('refuses a user who has no workspace and keeps no session', async () => {
     await submitWith('ghost', 'Benhan@2026');
     backend.expectOne('/api/auth/login').flush(tokenResponse([]));

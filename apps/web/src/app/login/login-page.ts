@@ -35,7 +35,8 @@ export class LoginPage {
 
   protected showRequired(control: 'username' | 'password'): boolean {
     const c = this.form.controls[control];
-    return c.hasError('required') && (c.touched || this.submitted());
+    // Not for a field merely left (the name has the focus on arrival: picking a language leaves it): once edited, or on submit.
+    return c.hasError('required') && ((c.touched && c.dirty) || this.submitted());
   }
 
   protected submit(): void {
