@@ -19,15 +19,7 @@ export async function ensureAppRole(ownerUrl: string): Promise<string> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    await client.query(`
-      DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
-          CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
-        END IF;
-      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-      END $$`);
-    // Idempotent: every process of the installation sets the same password.
-    await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER PASSWORD '${password}'`);
+    await withConcurrentRetry(() => setUpRole(client, password));
   } catch (error) {
     throw new Error(
       `Could not set up the database role ${APP_ROLE} as ${owner.username} (${(error as Error).message}). ` +
@@ -40,4 +32,32 @@ export async function ensureAppRole(ownerUrl: string): Promise<string> {
   app.username = APP_ROLE;
   app.password = password;
   return app.toString();
+}
+
+/**
+ * Roles are the server's, not a database's: several processes starting at once on one server (API processes, the test
+ * suites' APIs on their own databases) update the same pg_authid row, and PostgreSQL refuses the loser with "tuple
+ * concurrently updated". The statements are idempotent, so the loser tries again.
+ */
+async function withConcurrentRetry(work: () => Promise<void>, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !/tuple concurrently (updated|deleted)/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.floor(Math.random() * 50)));
+    }
+  }
+}
+
+async function setUpRole(client: Client, password: string): Promise<void> {
+  await client.query(`
+    DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+        CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
+  // Idempotent: every process of the installation sets the same password.
+  await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER PASSWORD '${password}'`);
 }
