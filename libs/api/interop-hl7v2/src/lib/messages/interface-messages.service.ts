@@ -5,6 +5,7 @@ import { AuditLog } from '@benhan/api/audit';
 import { Clock, type RequestOrigin, type UserPrincipal } from '@benhan/api/core';
 import type { InterfaceMessageDetail, InterfaceMessageQuery, InterfaceMessageSummary, Page, ReplayInterfaceMessageResponse } from '@benhan/shared/contracts';
 import { newControlId } from '../codec/builder';
+import { pendingOutboundRow } from '../outbound/outbox-row';
 import { Hl7Message } from '../codec/message';
 import { Hl7InboundService } from '../inbound/hl7-inbound.service';
 import { Hl7MessageEntity } from '../inbound/hl7-message.entity';
@@ -134,31 +135,25 @@ export class InterfaceMessagesService {
       if (!locked || (locked.status !== 'failed' && locked.status !== 'delivered')) {
         throw new InterfaceMessageError('not_replayable', `Only a failed or delivered outbound message is sent again; this one is ${locked?.status}`, { currentStatus: locked?.status });
       }
-      const { identifiers } = await repository.insert({
-        facilityId: locked.facilityId,
-        direction: 'outbound',
-        status: 'pending',
-        destination: locked.destination,
-        messageType: locked.messageType,
-        controlId,
-        sendingApplication: locked.sendingApplication,
-        sendingFacility: locked.sendingFacility,
-        clientId: null,
-        patientId: locked.patientId,
-        orderId: locked.orderId,
-        encounterId: locked.encounterId,
-        event: locked.event,
-        reportIds: [],
-        ackCode: null,
-        raw: withControlId(locked.raw, controlId),
-        encoding: locked.encoding,
-        attempts: 0,
-        nextAttemptAt: now,
-        receivedAt: now,
-        processedAt: null,
-        replayOfId: locked.id,
-        replayedBy: admin.userId,
-      });
+      const { identifiers } = await repository.insert(
+        pendingOutboundRow(
+          {
+            facilityId: locked.facilityId,
+            destination: locked.destination,
+            messageType: locked.messageType,
+            controlId,
+            sendingApplication: locked.sendingApplication,
+            sendingFacility: locked.sendingFacility,
+            patientId: locked.patientId,
+            orderId: locked.orderId,
+            encounterId: locked.encounterId,
+            event: locked.event,
+            raw: withControlId(locked.raw, controlId),
+          },
+          now,
+          { ofId: locked.id, by: admin.userId },
+        ),
+      );
       const copyId = identifiers[0]['id'] as string;
       if (locked.status === 'failed') {
         await repository.update({ id: locked.id }, { status: 'replayed', replacedById: copyId, statusChangedAt: now });

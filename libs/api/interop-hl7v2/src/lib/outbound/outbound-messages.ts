@@ -1,6 +1,5 @@
 import type { DischargeOutcome, ImagingModality, InterfaceOrderMessage, OrderCategory, OrderPriority, Sex } from '@benhan/shared/contracts';
 import { Hl7MessageBuilder, repeat, type Hl7FieldInput, type Hl7RepetitionInput } from '../codec/builder';
-import { formatHl7Timestamp } from '../codec/timestamp';
 
 /**
  * The HL7 v2.5.1 messages Benhan sends: orders to the LIS (OML^O21 or ORM^O01) and the PACS/RIS (ORM^O01 with the IHE
@@ -296,6 +295,3 @@ function reasonField(order: OrderSnapshot): Hl7FieldInput {
   if (order.reasonText) reasons.push(['', order.reasonText]);
   return reasons.length ? repeat(...reasons) : '';
 }
-
-/** For tests and logs: the DTM Benhan writes. */
-export const hl7Time = (date: Date): string => formatHl7Timestamp(date);

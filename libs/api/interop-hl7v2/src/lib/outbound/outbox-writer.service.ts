@@ -6,6 +6,7 @@ import type { Hl7MessageBuilder } from '../codec/builder';
 import { HL7V2_OPTIONS, type Hl7DestinationOptions, type Hl7v2Options } from '../hl7v2.options';
 import { Hl7MessageEntity } from '../inbound/hl7-message.entity';
 import { buildAdtMessage, buildOrderMessage, type AdtTrigger, type MessageEnvelope, type VisitSnapshot } from './outbound-messages';
+import { pendingOutboundRow } from './outbox-row';
 import { OutboundSnapshots } from './snapshots';
 
 /** What a queued message is about, for the log's searches and the sender's per-patient order. */
@@ -54,15 +55,16 @@ export class OutboxWriter implements ClinicalEventSubscriber, OnModuleInit {
       const destination = this.destination(order.category === 'imaging' ? 'pacs' : 'lis');
       if (!destination) return;
       const [patient, visit] = await Promise.all([snapshots.patient(event.patientId), snapshots.visit(order.encounterId)]);
+      const messageType = destination.name === 'pacs' ? 'ORM^O01' : destination.orderMessage;
       const message = buildOrderMessage(envelope(destination), {
-        messageType: destination.name === 'pacs' ? 'ORM^O01' : destination.orderMessage,
+        messageType,
         control: event.type === 'order_activated' ? 'NW' : 'CA',
         patient,
         visit,
         order,
         cancelReason: event.type === 'order_cancelled' ? event.reason : undefined,
       });
-      await this.enqueue(em, destination, message, { facilityId: event.facilityId, patientId: event.patientId, encounterId: order.encounterId, orderId: order.id, event: event.type });
+      await this.enqueue(em, destination, message, { facilityId: event.facilityId, patientId: event.patientId, encounterId: order.encounterId, orderId: order.id, event: event.type }, { messageType, facilityCode: facility.code });
       return;
     }
 
@@ -91,7 +93,7 @@ export class OutboxWriter implements ClinicalEventSubscriber, OnModuleInit {
         encounterId: visit?.encounterId ?? null,
         orderId: null,
         event: event.type,
-      });
+      }, { messageType: `ADT^${trigger}`, facilityCode: facility.code });
     }
   }
 
@@ -99,31 +101,23 @@ export class OutboxWriter implements ClinicalEventSubscriber, OnModuleInit {
     return this.options.destinations.find((d) => d.name === name);
   }
 
-  private async enqueue(em: EntityManager, destination: Hl7DestinationOptions, message: Hl7MessageBuilder, subject: Subject): Promise<void> {
-    const parsed = message.build();
-    const now = this.clock.now();
-    await em.getRepository(Hl7MessageEntity).insert({
-      facilityId: subject.facilityId,
-      direction: 'outbound',
-      status: 'pending',
-      destination: destination.name,
-      messageType: `${parsed.messageType.code}^${parsed.messageType.trigger}`,
-      controlId: message.controlId,
-      sendingApplication: this.options.sendingApplication,
-      sendingFacility: parsed.get('MSH-4'),
-      clientId: null,
-      patientId: subject.patientId,
-      orderId: subject.orderId,
-      encounterId: subject.encounterId,
-      event: subject.event,
-      reportIds: [],
-      ackCode: null,
-      raw: message.toBuffer(),
-      encoding: 'utf-8',
-      attempts: 0,
-      nextAttemptAt: now,
-      receivedAt: now,
-      processedAt: null,
-    });
+  private async enqueue(em: EntityManager, destination: Hl7DestinationOptions, message: Hl7MessageBuilder, subject: Subject, header: { messageType: string; facilityCode: string }): Promise<void> {
+    const row = pendingOutboundRow(
+      {
+        facilityId: subject.facilityId,
+        destination: destination.name,
+        messageType: header.messageType,
+        controlId: message.controlId,
+        sendingApplication: this.options.sendingApplication,
+        sendingFacility: header.facilityCode,
+        patientId: subject.patientId,
+        orderId: subject.orderId,
+        encounterId: subject.encounterId,
+        event: subject.event,
+        raw: message.toBuffer(),
+      },
+      this.clock.now(),
+    );
+    await em.getRepository(Hl7MessageEntity).insert(row);
   }
 }
