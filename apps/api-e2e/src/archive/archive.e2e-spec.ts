@@ -70,8 +70,8 @@ describe('archiving a discharged stay', () => {
     }
     expect((await system.request<Page<ArchiveSummary>>('GET', '/api/archives?diagnosis=F20', { token: records })).body.items).toEqual([]);
     expect((await system.request('GET', '/api/archives', { token: doctor })).status).toBe(403);
-    const queue = await system.request<DischargeQueueItem[]>('GET', '/api/records/queue?scope=archived', { token: records });
-    expect(queue.body.find((q) => q.encounterId === demo.encounterId)).toEqual(expect.objectContaining({ archive: expect.objectContaining({ id: demo.id }), reopened: false }));
+    const queue = await system.request<Page<DischargeQueueItem>>('GET', '/api/records/queue?scope=archived', { token: records });
+    expect(queue.body.items.find((q) => q.encounterId === demo.encounterId)).toEqual(expect.objectContaining({ archive: expect.objectContaining({ id: demo.id }), reopened: false }));
   });
 
   it('refuses to archive a stay in progress, then a discharged one with the list of what is missing', async () => {
@@ -90,8 +90,21 @@ describe('archiving a discharged stay', () => {
     expect(refused.body.type).toContain('record_incomplete');
     expect(refused.body.missing.map((m) => m.requirement)).toEqual(expect.arrayContaining(['02/TT25', '03/TT25']));
     expect((await system.sql(`SELECT 1 FROM archives WHERE encounter_id = $1`, [stay.encounterId])).length).toBe(0);
-    const pending = await system.request<DischargeQueueItem[]>('GET', '/api/records/queue', { token: records });
-    expect(pending.body.find((q) => q.encounterId === stay.encounterId)).toEqual(expect.objectContaining({ archive: null, completeness: expect.objectContaining({ complete: false }) }));
+    const pending = await system.request<Page<DischargeQueueItem>>('GET', '/api/records/queue', { token: records });
+    expect(pending.body.items.find((q) => q.encounterId === stay.encounterId)).toEqual(expect.objectContaining({ archive: null, completeness: expect.objectContaining({ complete: false }) }));
+    // Still to archive: the longest waiting first. A page at a time; all of them: newest discharge first, so the
+    // stay just discharged heads the first page of one.
+    const all = (await system.request<Page<DischargeQueueItem>>('GET', '/api/records/queue?scope=all&limit=200', { token: records })).body;
+    const first = (await system.request<Page<DischargeQueueItem>>('GET', '/api/records/queue?scope=all&limit=1', { token: records })).body;
+    const second = (await system.request<Page<DischargeQueueItem>>('GET', '/api/records/queue?scope=all&limit=1&offset=1', { token: records })).body;
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    expect([first.total, first.items.length, first.items[0].encounterId]).toEqual([all.total, 1, stay.encounterId]);
+    expect([...first.items, ...second.items].map((q) => q.encounterId)).toEqual(all.items.slice(0, 2).map((q) => q.encounterId));
+    const waited = pending.body.items.map((q) => q.endedAt);
+    expect(waited).toEqual([...waited].sort());
+    expect(pending.body.total + (await system.request<Page<DischargeQueueItem>>('GET', '/api/records/queue?scope=archived', { token: records })).body.total).toBe(all.total);
+    const tooMany = await system.request<ProblemDetails>('GET', '/api/records/queue?limit=1000', { token: records });
+    expect([tooMany.status, tooMany.body.errors?.[0]?.field]).toEqual([400, 'limit']);
     expect((await system.request('POST', `/api/encounters/${stay.encounterId}/archive`, { token: doctor, json: {} })).status).toBe(403);
   });
 
@@ -123,8 +136,8 @@ describe('archiving a discharged stay', () => {
     current = archived.body;
     expect(current).toEqual(expect.objectContaining({ generation: 2, status: 'stored', documentCount: 5, retention: expect.objectContaining({ years: null, retainUntil: null, categories: ['medical_incident'] }) }));
     expect((await system.request<ArchiveSummary>('GET', `/api/archives/${demo.id}`, { token: records })).body.status).toBe('superseded');
-    const log = await system.request<ArchiveAccessEntry[]>('GET', `/api/archives/${demo.id}/access`, { token: records });
-    expect(log.body.map((e) => [e.kind, e.purpose])).toContainEqual(['reopened', 'Bổ sung lời dặn tái khám theo yêu cầu của khoa']);
+    const log = await system.request<Page<ArchiveAccessEntry>>('GET', `/api/archives/${demo.id}/access`, { token: records });
+    expect(log.body.items.map((e) => [e.kind, e.purpose])).toContainEqual(['reopened', 'Bổ sung lời dặn tái khám theo yêu cầu của khoa']);
 
     // R11, beside the archive's own log: the re-opening (the 400 wrote nothing), closing the record again, the new
     // generation, and the read of the old one, each with the patient.
@@ -193,8 +206,15 @@ describe('archiving a discharged stay', () => {
   });
 
   it('records downloads with their purpose, lends and returns, and holds against disposal', async () => {
-    const log = (await system.request<ArchiveAccessEntry[]>('GET', `/api/archives/${current.id}/access`, { token: records })).body;
+    const log = (await system.request<Page<ArchiveAccessEntry>>('GET', `/api/archives/${current.id}/access`, { token: records })).body.items;
     expect(log).toContainEqual(expect.objectContaining({ kind: 'download', purpose: 'Kiểm tra tự động', userName: 'Phạm Thu Trang' }));
+    // Newest first, a page at a time (an archive is read for decades).
+    const [newest, older] = await Promise.all(
+      [0, 1].map(async (offset) => (await system.request<Page<ArchiveAccessEntry>>('GET', `/api/archives/${current.id}/access?limit=1&offset=${offset}`, { token: records })).body),
+    );
+    expect([newest.total, newest.items.length, older.items.length]).toEqual([log.length, 1, 1]);
+    expect([newest.items[0].id, older.items[0].id]).toEqual(log.slice(0, 2).map((e) => e.id));
+    expect(new Date(log[0].at).getTime()).toBeGreaterThanOrEqual(new Date(log[log.length - 1].at).getTime());
     const due = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const loan = await system.request<ArchiveLoan>('POST', `/api/archives/${current.id}/loans`, { token: records, json: { borrower: 'Toà án nhân dân quận Ba Đình', purpose: 'Giám định theo yêu cầu', dueAt: due } });
     expect([loan.status, loan.body.returnedAt]).toEqual([201, null]);
@@ -217,8 +237,8 @@ describe('archiving a discharged stay', () => {
     expect([permanent.status, permanent.body.type]).toEqual([409, expect.stringContaining('retention_not_expired')]);
     const early = await system.request<ProblemDetails>('POST', '/api/disposals', { token: records, json: { archiveId: demo.id, reason: 'Hết hạn' } });
     expect(early.status).toBe(409);
-    expect((await system.request<ArchiveSummary[]>('GET', '/api/disposals/candidates', { token: director })).body).toEqual([]);
-    expect((await system.request<DisposalRecord[]>('GET', '/api/disposals', { token: director })).body).toEqual([]);
+    expect((await system.request<Page<ArchiveSummary>>('GET', '/api/disposals/candidates', { token: director })).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+    expect((await system.request<Page<DisposalRecord>>('GET', '/api/disposals', { token: director })).body.items).toEqual([]);
     expect((await system.request('POST', '/api/disposals', { token: director, json: { archiveId: demo.id, reason: 'x' } })).status).toBe(403);
     await expect(system.sql(`UPDATE archives SET sha256 = repeat('0', 64) WHERE id = $1`, [current.id])).rejects.toThrow(/never change/);
     await expect(system.sql(`DELETE FROM archives WHERE id = $1`, [current.id])).rejects.toThrow(/never deleted/);
@@ -303,8 +323,8 @@ describe('disposing of an archive after its retention', () => {
   });
 
   it('needs the records officer to propose and the director (another person) to approve; the file goes, the record and its hash stay', async () => {
-    const candidates = await system.request<ArchiveSummary[]>('GET', '/api/disposals/candidates', { token: director });
-    expect(candidates.body.map((a) => a.id)).toEqual([demo.id]);
+    const candidates = await system.request<Page<ArchiveSummary>>('GET', '/api/disposals/candidates', { token: director });
+    expect(candidates.body.items.map((a) => a.id)).toEqual([demo.id]);
     expect(existsSync(join(dir, demo.storeKey))).toBe(true);
 
     expect((await system.request<ProblemDetails>('POST', '/api/disposals', { token: records, json: { archiveId: demo.id, reason: '' } })).status).toBe(400);
@@ -328,7 +348,10 @@ describe('disposing of an archive after its retention', () => {
     ]);
     expect((await system.request<ArchiveSummary>('GET', `/api/archives/${demo.id}`, { token: records })).body).toEqual(expect.objectContaining({ status: 'disposed', disposedAt: expect.any(String) }));
     expect((await system.request<ProblemDetails>('GET', `/api/archives/${demo.id}/pdf?purpose=check`, { token: records })).status).toBe(410);
-    expect((await system.request<DisposalRecord[]>('GET', '/api/disposals?status=approved', { token: records })).body.map((d) => d.id)).toEqual([proposed.body.id]);
+    expect((await system.request<Page<DisposalRecord>>('GET', '/api/disposals?status=approved', { token: records })).body.items.map((d) => d.id)).toEqual([proposed.body.id]);
+    expect((await system.request<Page<DisposalRecord>>('GET', '/api/disposals?status=decided', { token: records })).body.items.map((d) => d.id)).toEqual([proposed.body.id]);
+    expect((await system.request<Page<DisposalRecord>>('GET', '/api/disposals?status=proposed', { token: records })).body.total).toBe(0);
+    expect((await system.request<ProblemDetails>('GET', '/api/disposals?status=gone', { token: records })).body.errors?.[0]?.field).toBe('status');
     expect((await system.request<VerificationResult>('GET', `/api/verify/${demo.lookupCode}`)).body).toEqual(expect.objectContaining({ current: false, note: expect.stringContaining('tiêu huỷ') }));
     await expect(system.sql(`DELETE FROM archive_disposals WHERE id = $1`, [proposed.body.id])).rejects.toThrow();
     await expect(system.sql(`UPDATE archives SET status = 'stored' WHERE id = $1`, [demo.id])).rejects.toThrow(/stays disposed/);

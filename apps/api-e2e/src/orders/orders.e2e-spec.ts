@@ -10,6 +10,7 @@ import type {
   LabCatalogue,
   Observation,
   OrderDetail,
+  Page,
   ProblemDetails,
   RecordResultRequest,
   RecordResultResponse,
@@ -89,16 +90,16 @@ describe('orders and results: place, sign, results from the LIS and PACS, inbox,
     );
 
   it('comes with demo orders: a lipid panel with a high LDL, a critical potassium and a chest X-ray with its study', async () => {
-    const inbox = await system.request<InboxEntry[]>('GET', '/api/results/inbox', { token: doctor });
+    const inbox = await system.request<Page<InboxEntry>>('GET', '/api/results/inbox?limit=500', { token: doctor });
     const [potassium] = await system.sql<{ id: string }>(`SELECT id FROM diagnostic_reports WHERE external_id = 'LIS-DEMO-0002'`);
     const [lipids] = await system.sql<{ id: string }>(`SELECT id FROM diagnostic_reports WHERE external_id = 'LIS-DEMO-0001'`);
     const [xray] = await system.sql<{ id: string; study_instance_uid: string }>(
       `SELECT r.id, s.study_instance_uid FROM diagnostic_reports r JOIN imaging_studies s ON s.id = r.imaging_study_id WHERE r.external_id = 'RIS-DEMO-0001'`,
     );
-    expect(inbox.body[0]).toEqual(expect.objectContaining({ reportId: potassium.id, critical: true, patientName: 'Phạm Minh Tuấn' }));
-    expect(inbox.body[0].flagged[0]).toEqual(expect.objectContaining({ code: '2823-3', valueQuantity: 2.3, interpretation: 'LL' }));
-    expect(inbox.body.find((e) => e.reportId === lipids.id)?.flagged.map((f) => [f.code, f.interpretation])).toEqual([['22748-8', 'H']]);
-    expect(inbox.body.map((e) => e.reportId)).toContain(xray.id);
+    expect(inbox.body.items[0]).toEqual(expect.objectContaining({ reportId: potassium.id, critical: true, patientName: 'Phạm Minh Tuấn' }));
+    expect(inbox.body.items[0].flagged[0]).toEqual(expect.objectContaining({ code: '2823-3', valueQuantity: 2.3, interpretation: 'LL' }));
+    expect(inbox.body.items.find((e) => e.reportId === lipids.id)?.flagged.map((f) => [f.code, f.interpretation])).toEqual([['22748-8', 'H']]);
+    expect(inbox.body.items.map((e) => e.reportId)).toContain(xray.id);
     expect(xray.study_instance_uid).toMatch(/^[0-9.]+$/);
   });
 
@@ -207,18 +208,28 @@ describe('orders and results: place, sign, results from the LIS and PACS, inbox,
   });
 
   it('puts the report in the ward doctors’ inbox, critical first, until a doctor acknowledges it', async () => {
-    const inbox = await system.request<InboxEntry[]>('GET', '/api/results/inbox', { token: doctor });
+    const inbox = await system.request<Page<InboxEntry>>('GET', '/api/results/inbox?limit=500', { token: doctor });
     expect(inbox.status).toBe(200);
-    const entry = inbox.body.find((e) => e.reportId === firstReport.id);
+    const entry = inbox.body.items.find((e) => e.reportId === firstReport.id);
     expect(entry).toEqual(expect.objectContaining({ critical: true, abnormal: true, patientId: stay.patientId, corrected: false }));
     expect(entry?.flagged[0]).toEqual(expect.objectContaining({ code: '2823-3', interpretation: 'HH' }));
-    const ranks = inbox.body.map((e) => (e.critical ? 2 : e.abnormal ? 1 : 0));
+    const ranks = inbox.body.items.map((e) => (e.critical ? 2 : e.abnormal ? 1 : 0));
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // Paged on the server: pages of two walk the same order without a gap or a repeat, and say the total.
+    const pages: InboxEntry[] = [];
+    for (let offset = 0; offset < inbox.body.total; offset += 2) {
+      const page = await system.request<Page<InboxEntry>>('GET', `/api/results/inbox?limit=2&offset=${offset}`, { token: doctor });
+      expect([page.body.total, page.body.limit, page.body.offset, page.body.items.length]).toEqual([inbox.body.total, 2, offset, Math.min(2, inbox.body.total - offset)]);
+      pages.push(...page.body.items);
+    }
+    expect(pages.map((e) => e.reportId)).toEqual(inbox.body.items.map((e) => e.reportId));
+    const tooMany = await system.request<ProblemDetails>('GET', '/api/results/inbox?limit=100000', { token: doctor });
+    expect([tooMany.status, tooMany.body.errors?.[0]?.field]).toEqual([400, 'limit']);
     const ack = await system.request<DiagnosticReport>('POST', `/api/results/${firstReport.id}/acknowledge`, { token: doctor });
     expect([ack.status, ack.body.acknowledgedAt]).toEqual([200, expect.any(String)]);
     expect((await system.request('POST', `/api/results/${firstReport.id}/acknowledge`, { token: doctor })).status).toBe(409);
-    const after = await system.request<InboxEntry[]>('GET', '/api/results/inbox', { token: doctor });
-    expect(after.body.map((e) => e.reportId)).not.toContain(firstReport.id);
+    const after = await system.request<Page<InboxEntry>>('GET', '/api/results/inbox?limit=500', { token: doctor });
+    expect(after.body.items.map((e) => e.reportId)).not.toContain(firstReport.id);
   });
 
   it('records a correction as a new report that supersedes the old one, which stays as it was', async () => {
@@ -251,8 +262,8 @@ describe('orders and results: place, sign, results from the LIS and PACS, inbox,
     expect((await post(lab.id, corrected)).body).toEqual(expect.objectContaining({ created: false, report: expect.objectContaining({ id: correction.id }) }));
 
     // The correction comes back to the inbox as new.
-    const inbox = await system.request<InboxEntry[]>('GET', '/api/results/inbox', { token: doctor });
-    expect(inbox.body.find((e) => e.reportId === correction.id)).toEqual(expect.objectContaining({ corrected: true, critical: false }));
+    const inbox = await system.request<Page<InboxEntry>>('GET', '/api/results/inbox?limit=500', { token: doctor });
+    expect(inbox.body.items.find((e) => e.reportId === correction.id)).toEqual(expect.objectContaining({ corrected: true, critical: false }));
     expect((await system.request('POST', `/api/results/${firstReport.id}/acknowledge`, { token: doctor })).status).toBe(409);
   });
 
@@ -319,8 +330,8 @@ describe('orders and results: place, sign, results from the LIS and PACS, inbox,
     const outside = await placeLab(['SH-K'], surgery.encounter_id);
     expect([outside.status, (outside.body as unknown as ProblemDetails)['breakGlass']]).toEqual([403, `/api/patients/${surgery.patient_id}/break-glass`]);
     expect((await system.request('GET', `/api/patients/${surgery.patient_id}/observations?code=2823-3`, { token: nurse })).status).toBe(403);
-    const inbox = await system.request<InboxEntry[]>('GET', '/api/results/inbox', { token: doctor });
-    expect(inbox.body.every((e) => e.patientId !== surgery.patient_id)).toBe(true);
+    const inbox = await system.request<Page<InboxEntry>>('GET', '/api/results/inbox?limit=500', { token: doctor });
+    expect(inbox.body.items.every((e) => e.patientId !== surgery.patient_id)).toBe(true);
     const grant = await system.request<BreakGlassGrant>('POST', `/api/patients/${surgery.patient_id}/break-glass`, { token: doctor, json: { reason: 'Cấp cứu ngừng tim, cần kali máu ngay' } });
     expect(grant.status).toBe(201);
     expect((await placeLab(['SH-K'], surgery.encounter_id)).status).toBe(201);

@@ -7,6 +7,7 @@ export { provideBenhanTheme } from './lib/theme/provide-benhan-theme';
 export { LanguageService } from './lib/i18n/language.service';
 export { optionsOf, TranslatedOptionsPipe, type SelectOption } from './lib/i18n/select-options';
 export { AutofocusDirective } from './lib/focus/autofocus.directive';
+export { serverPage, type ServerPage, type ServerPageOptions } from './lib/paging/server-page';
 export { TranslatedTitleStrategy } from './lib/i18n/translated-title-strategy';
 export { provideBenhanI18n } from './lib/i18n/provide-i18n';
 export { provideI18nTesting } from './lib/testing/provide-i18n-testing';

@@ -14,6 +14,7 @@ import {
   FixityQueryDto,
   LegalHoldDto,
   LoanDto,
+  PageQueryDto,
   PurposeQueryDto,
   QueueQueryDto,
   ReasonQueryDto,
@@ -56,8 +57,8 @@ export class ArchiveController {
   @Get('records/queue')
   @Requires('records_officer', 'director')
   @ApiOperation({ summary: 'Discharged or concluded encounters with their completeness and archive state' })
-  queue(@CurrentUser() user: UserPrincipal, @Query() query: QueueQueryDto): Promise<DischargeQueueItem[]> {
-    return this.archives.queue(user, query.scope ?? 'pending', query.limit);
+  queue(@CurrentUser() user: UserPrincipal, @Query() query: QueueQueryDto): Promise<Page<DischargeQueueItem>> {
+    return this.archives.queue(user, query.scope ?? 'pending', query.limit, query.offset);
   }
 
   @Post('encounters/:encounterId/archive')
@@ -99,8 +100,8 @@ export class ArchiveController {
   @Get('archives/:id/access')
   @Requires(...ARCHIVE_READERS)
   @ApiOperation({ summary: 'The access and loan log of an archive' })
-  accessLog(@CurrentUser() user: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<ArchiveAccessEntry[]> {
-    return this.archives.accessLog(user, id);
+  accessLog(@CurrentUser() user: UserPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ArchiveAccessEntry>> {
+    return this.archives.accessLog(user, id, query.limit, query.offset);
   }
 
   @Put('archives/:id/legal-hold')
@@ -139,14 +140,14 @@ export class ArchiveController {
   @Get('disposals/candidates')
   @Requires('records_officer', 'director')
   @ApiOperation({ summary: 'Archives past retention and not on legal hold (never disposed of automatically)' })
-  candidates(@CurrentUser() user: UserPrincipal): Promise<ArchiveSummary[]> {
-    return this.disposals.candidates(user);
+  candidates(@CurrentUser() user: UserPrincipal, @Query() query: PageQueryDto): Promise<Page<ArchiveSummary>> {
+    return this.disposals.candidates(user, query.limit, query.offset);
   }
 
   @Get('disposals')
   @Requires('records_officer', 'director', 'inspector')
-  listDisposals(@CurrentUser() user: UserPrincipal, @Query() query: DisposalQueryDto): Promise<DisposalRecord[]> {
-    return this.disposals.list(user, query.status);
+  listDisposals(@CurrentUser() user: UserPrincipal, @Query() query: DisposalQueryDto): Promise<Page<DisposalRecord>> {
+    return this.disposals.list(user, query.status, query.limit, query.offset);
   }
 
   @Post('disposals')

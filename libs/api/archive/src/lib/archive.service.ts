@@ -249,15 +249,19 @@ export class ArchiveService {
 
   // ------------------------------------------------------------------ the records office's queue
 
-  /** Discharged or concluded encounters, newest first, with completeness and their archive state. */
-  async queue(user: UserPrincipal, scope: 'pending' | 'archived' | 'all', limit = 100): Promise<DischargeQueueItem[]> {
+  /**
+   * A page of discharged or concluded encounters with completeness and their archive state: those still to archive
+   * oldest discharge first (the ones that have waited longest), archived ones newest first.
+   */
+  async queue(user: UserPrincipal, scope: 'pending' | 'archived' | 'all', limit = 50, offset = 0): Promise<Page<DischargeQueueItem>> {
     const pending = `NOT EXISTS (SELECT 1 FROM archives a WHERE a.encounter_id = e.id AND a.status = 'stored' AND a.reopened_at IS NULL)`;
     const filter = scope === 'pending' ? `AND ${pending}` : scope === 'archived' ? `AND NOT ${pending}` : '';
+    const from = `FROM encounters e WHERE e.facility_id = $1 AND e.status = 'finished' ${filter}`;
     // A read model over encounters and archives: ids only; the details come from the owning services.
-    const rows = (await this.dataSource.query(
-      `SELECT e.id FROM encounters e WHERE e.facility_id = $1 AND e.status = 'finished' ${filter} ORDER BY e.ended_at DESC NULLS LAST, e.id LIMIT $2`,
-      [user.facilityId, limit],
-    )) as { id: string }[];
+    const [rows, [{ total }]] = (await Promise.all([
+      this.dataSource.query(`SELECT e.id ${from} ORDER BY e.ended_at ${scope === 'pending' ? 'ASC' : 'DESC'} NULLS LAST, e.id LIMIT $2 OFFSET $3`, [user.facilityId, limit, offset]),
+      this.dataSource.query(`SELECT count(*)::int AS total ${from}`, [user.facilityId]),
+    ])) as [{ id: string }[], { total: number }[]];
     const archives = rows.length ? await this.dataSource.getRepository(ArchiveEntity).find({ where: { encounterId: In(rows.map((r) => r.id)), status: 'stored' } }) : [];
     const items: DischargeQueueItem[] = [];
     for (const { id } of rows) {
@@ -278,7 +282,7 @@ export class ArchiveService {
         reopened: !!archive?.reopenedAt,
       });
     }
-    return items;
+    return { items, total, limit, offset };
   }
 
   // ------------------------------------------------------------------ finding and reading
@@ -356,11 +360,14 @@ export class ArchiveService {
   }
 
   /** Who downloaded, lent, held, re-opened this archive, newest first. */
-  async accessLog(user: UserPrincipal, id: string): Promise<ArchiveAccessEntry[]> {
+  /** A page of an archive's access and loan log, newest first (it grows with every read over decades). */
+  async accessLog(user: UserPrincipal, id: string, limit = 50, offset = 0): Promise<Page<ArchiveAccessEntry>> {
     await this.require(user.facilityId, id);
-    const events = await this.dataSource.getRepository(ArchiveEventEntity).find({ where: { archiveId: id, facilityId: user.facilityId }, order: { at: 'DESC' } });
+    const [events, total] = await this.dataSource
+      .getRepository(ArchiveEventEntity)
+      .findAndCount({ where: { archiveId: id, facilityId: user.facilityId }, order: { at: 'DESC', id: 'ASC' }, take: limit, skip: offset });
     const names = await this.users.displayNames([...new Set(events.map((e) => e.userId))]);
-    return events.map((e) => ({
+    const items = events.map((e): ArchiveAccessEntry => ({
       id: e.id,
       kind: e.kind as ArchiveAccessEntry['kind'],
       at: e.at.toISOString(),
@@ -370,6 +377,7 @@ export class ArchiveService {
       borrower: (e.details['borrower'] as string | undefined) ?? null,
       dueAt: (e.details['dueAt'] as string | undefined) ?? null,
     }));
+    return { items, total, limit, offset };
   }
 
   // ------------------------------------------------------------------ holds, re-opening, loans

@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditLog } from '@benhan/api/audit';
 import { Clock, type UserPrincipal } from '@benhan/api/core';
 import { UsersService } from '@benhan/api/identity';
-import type { ArchiveSummary, DisposalDecision, DisposalProposal, DisposalRecord, DisposalStatus } from '@benhan/shared/contracts';
+import type { ArchiveSummary, DisposalDecision, DisposalProposal, DisposalListFilter, DisposalRecord, Page } from '@benhan/shared/contracts';
 import { ArchiveError, requireText } from './archive.errors';
 import { ArchiveService } from './archive.service';
 import { ArchiveDisposalEntity, ArchiveEntity } from './entities';
@@ -27,22 +27,29 @@ export class DisposalService {
   ) {}
 
   /** Archives whose retention has run out (by the end of today, Vietnam time), not on hold, with no open proposal. */
-  async candidates(user: UserPrincipal): Promise<ArchiveSummary[]> {
-    const rows = await this.dataSource
+  async candidates(user: UserPrincipal, limit = 50, offset = 0): Promise<Page<ArchiveSummary>> {
+    const [rows, total] = await this.dataSource
       .getRepository(ArchiveEntity)
       .createQueryBuilder('a')
       .where('a.facility_id = :facilityId', { facilityId: user.facilityId })
       .andWhere(`a.status <> 'disposed' AND a.legal_hold_reason IS NULL AND a.retain_until < :today`, { today: this.today() })
       .andWhere(`NOT EXISTS (SELECT 1 FROM archive_disposals d WHERE d.archive_id = a.id AND d.status IN ('proposed', 'approved'))`)
       .orderBy('a.retain_until', 'ASC')
-      .take(500)
-      .getMany();
-    return this.archives.summaries(rows);
+      .addOrderBy('a.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
+    return { items: await this.archives.summaries(rows), total, limit, offset };
   }
 
-  async list(user: UserPrincipal, status?: DisposalStatus): Promise<DisposalRecord[]> {
-    const rows = await this.dataSource.getRepository(ArchiveDisposalEntity).find({ where: { facilityId: user.facilityId, ...(status ? { status } : {}) }, order: { proposedAt: 'DESC' }, take: 500 });
-    return this.views(rows);
+  /** Proposals waiting for the director oldest first; decided ones (and all) the latest decision first. */
+  async list(user: UserPrincipal, filter?: DisposalListFilter, limit = 50, offset = 0): Promise<Page<DisposalRecord>> {
+    const status = filter === 'decided' ? In(['approved', 'rejected']) : filter;
+    const order = filter === 'proposed' ? { proposedAt: 'ASC' as const, id: 'ASC' as const } : { decidedAt: { direction: 'DESC' as const, nulls: 'FIRST' as const }, proposedAt: 'DESC' as const, id: 'ASC' as const };
+    const [rows, total] = await this.dataSource
+      .getRepository(ArchiveDisposalEntity)
+      .findAndCount({ where: { facilityId: user.facilityId, ...(status ? { status } : {}) }, order, take: limit, skip: offset });
+    return { items: await this.views(rows), total, limit, offset };
   }
 
   async propose(user: UserPrincipal, request: DisposalProposal): Promise<DisposalRecord> {

@@ -8,8 +8,10 @@ import type {
   LabCatalogue,
   Observation,
   OrderDetail,
+  Page,
   RecordResultResponse,
 } from '@benhan/shared/contracts';
+import { ListQueryDto } from '@benhan/api/identity';
 import { OrderCatalogue } from './catalogue/catalogue';
 import { ActivateOrderDto, PlaceOrderDto, StatusReasonDto } from './dto/order.dto';
 import { ObservationQueryDto, RecordResultDto } from './dto/result.dto';
@@ -95,8 +97,8 @@ export class ResultsController {
 
   @Get('inbox')
   @Requires('doctor')
-  inbox(@CurrentUser() user: UserPrincipal): Promise<InboxEntry[]> {
-    return this.results.inbox(user);
+  inbox(@CurrentUser() user: UserPrincipal, @Query() query: ListQueryDto): Promise<Page<InboxEntry>> {
+    return this.results.inbox(user, query.limit, query.offset);
   }
 
   @Post(':reportId/acknowledge')

@@ -13,6 +13,7 @@ import {
   type Interpretation,
   type Observation,
   type OrderCategory,
+  type Page,
   type RecordResultRequest,
   type RecordResultResponse,
 } from '@benhan/shared/contracts';
@@ -25,8 +26,6 @@ import { OrderError } from './orders.errors';
 
 /** The scope a system client needs to send results (OAuth2 client credentials). */
 export const RESULTS_WRITE_SCOPE = 'results.write';
-
-const INBOX_LIMIT = 200;
 
 /**
  * Results from the LIS and PACS. `recordLabReport` / `recordImagingReport` are the one way in, for the HTTP
@@ -67,8 +66,8 @@ export class ResultsService {
     return this.describe(reports);
   }
 
-  /** New, unacknowledged results of the caller's departments' patients: critical first, then abnormal, newest first. */
-  async inbox(user: UserPrincipal): Promise<InboxEntry[]> {
+  /** New, unacknowledged results of the caller's departments' patients, a page of them: critical first, then abnormal, newest first. */
+  async inbox(user: UserPrincipal, limit: number, offset: number): Promise<Page<InboxEntry>> {
     const qb = this.dataSource
       .getRepository(DiagnosticReportEntity)
       .createQueryBuilder('r')
@@ -78,16 +77,19 @@ export class ResultsService {
       .andWhere(`r.status <> 'entered_in_error'`)
       .andWhere('a.id IS NULL');
     this.access.applyScope(qb, 'r.patient_id', user);
-    const reports = await qb.orderBy('r.critical', 'DESC').addOrderBy('r.abnormal', 'DESC').addOrderBy('r.issued', 'DESC').limit(INBOX_LIMIT).getMany();
-    if (!reports.length) return [];
+    const [reports, total] = await Promise.all([
+      qb.clone().orderBy('r.critical', 'DESC').addOrderBy('r.abnormal', 'DESC').addOrderBy('r.issued', 'DESC').addOrderBy('r.id', 'ASC').offset(offset).limit(limit).getMany(),
+      qb.getCount(),
+    ]);
+    if (!reports.length) return { items: [], total, limit, offset };
     const ids = reports.map((r) => r.id);
     const [observations, items, names] = await Promise.all([
       this.dataSource.getRepository(ObservationEntity).find({ where: { reportId: In(ids) }, order: { position: 'ASC' } }),
       this.dataSource.getRepository(OrderItemEntity).find({ where: { orderId: In([...new Set(reports.map((r) => r.orderId))]) }, order: { position: 'ASC' } }),
       this.patients.summariesByIds(user.facilityId, [...new Set(reports.map((r) => r.patientId))]),
     ]);
-    await this.audit.recordNow({ action: 'result_read', actor: user, resource: null, detail: { view: 'inbox', reports: ids.length } });
-    return reports.map((r) => ({
+    await this.audit.recordNow({ action: 'result_read', actor: user, resource: null, detail: { view: 'inbox', reports: ids.length, offset } });
+    const entries = reports.map((r): InboxEntry => ({
       reportId: r.id,
       orderId: r.orderId,
       patientId: r.patientId,
@@ -106,6 +108,7 @@ export class ResultsService {
         .map((o) => ({ code: o.code, display: o.display, valueQuantity: o.valueQuantity, unit: o.unit, valueString: o.valueString, interpretation: o.interpretation })),
       corrected: r.supersedesId !== null,
     }));
+    return { items: entries, total, limit, offset };
   }
 
   /** The caller has seen this report: it leaves the inbox (a later correction comes back as new). */

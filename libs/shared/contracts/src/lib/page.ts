@@ -5,3 +5,9 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+/** Which page of a list endpoint to read (the server sets the default size and caps it). */
+export interface PageRequest {
+  limit?: number;
+  offset?: number;
+}

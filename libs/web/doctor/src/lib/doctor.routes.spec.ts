@@ -50,7 +50,7 @@ describe('DOCTOR_ROUTES', () => {
 
   it('opens the results inbox from the workspace menu, which stays current on a result', async () => {
     const { page, harness } = await open('/doctor/results');
-    backend.expectOne('/api/results/inbox').flush([]);
+    backend.expectOne('/api/results/inbox?limit=20&offset=0').flush({ items: [], total: 0, limit: 20, offset: 0 });
     expect(page.querySelector('bh-results-inbox')).not.toBeNull();
     expect(page.querySelector('[data-testid="nav-results"]')?.getAttribute('aria-current')).toBe('page');
     await harness.navigateByUrl('/doctor/orders/o-1/reports/r-1');

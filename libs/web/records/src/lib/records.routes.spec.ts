@@ -38,7 +38,7 @@ describe('RECORDS_ROUTES', () => {
   afterEach(() => sessionStorage.clear());
 
   it('lands the records office on the discharge queue, under the workspace title and its five tabs', async () => {
-    const page = await open(aRecordsOfficer(), '/records', [[(r) => r.url === '/api/records/queue', [aQueueItem()]]]);
+    const page = await open(aRecordsOfficer(), '/records', [[(r) => r.url === '/api/records/queue', { items: [aQueueItem()], total: 1, limit: 25, offset: 0 }]]);
 
     expect(page.querySelector('[data-testid="workspace-title"]')?.textContent).toBe('workspacePage.records.title');
     expect(tabs(page)).toEqual(['nav-queue', 'nav-archives', 'nav-access-requests', 'nav-disposals', 'nav-fixity']);
@@ -48,7 +48,7 @@ describe('RECORDS_ROUTES', () => {
   });
 
   it('lands a director on the disposals to decide, with no discharge queue (archiving is not theirs)', async () => {
-    const page = await open(aDirector(), '/records', [[(r) => r.url === '/api/disposals', [aDisposal()]]]);
+    const page = await open(aDirector(), '/records', [[(r) => r.url === '/api/disposals', { items: [aDisposal()], total: 1, limit: 20, offset: 0 }]]);
 
     expect(tabs(page)).toEqual(['nav-disposals', 'nav-archives', 'nav-fixity']);
     expect(page.querySelector('[data-testid="nav-disposals"]')?.getAttribute('aria-current')).toBe('page');

@@ -2,13 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
+  DISPOSAL_LIST_FILTERS,
   RETENTION_CATEGORIES,
   type ArchiveRequest,
   type ArchiveSearch,
   type ArchiveStatus,
   type DisposalDecision,
   type DisposalProposal,
-  type DisposalStatus,
+  type DisposalListFilter,
   type LegalHoldRequest,
   type LoanRequest,
   type ReopenRequest,
@@ -26,20 +27,23 @@ export class ArchiveRequestDto implements ArchiveRequest {
   categories?: RetentionCategory[];
 }
 
-export class QueueQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'archived', 'all'], default: 'pending' }) @IsOptional() @IsIn(['pending', 'archived', 'all']) scope?: 'pending' | 'archived' | 'all';
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+/** A page of a list: every list of the records office is read a page at a time. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
-export class ArchiveSearchDto implements ArchiveSearch {
+export class QueueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'archived', 'all'], default: 'pending' }) @IsOptional() @IsIn(['pending', 'archived', 'all']) scope?: 'pending' | 'archived' | 'all';
+}
+
+export class ArchiveSearchDto extends PageQueryDto implements ArchiveSearch {
   @ApiPropertyOptional({ description: 'Patient name (accents optional) or patient code' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) recordNumber?: string;
   @ApiPropertyOptional({ description: 'ICD-10 code or prefix' }) @IsOptional() @IsString() @Matches(/^[A-Za-z][0-9A-Za-z.]{0,6}$/, { message: 'diagnosis must be an ICD-10 code or prefix' }) diagnosis?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'endedFrom must be a date (YYYY-MM-DD)' }) endedFrom?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'endedTo must be a date (YYYY-MM-DD)' }) endedTo?: string;
   @ApiPropertyOptional({ enum: ['stored', 'superseded', 'disposed'] }) @IsOptional() @IsIn(['stored', 'superseded', 'disposed']) status?: ArchiveStatus;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class PurposeQueryDto {
@@ -75,8 +79,8 @@ export class DisposalDecisionDto implements DisposalDecision {
   @ApiPropertyOptional({ description: 'Mandatory when rejecting' }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
 }
 
-export class DisposalQueryDto {
-  @ApiPropertyOptional({ enum: ['proposed', 'approved', 'rejected'] }) @IsOptional() @IsIn(['proposed', 'approved', 'rejected']) status?: DisposalStatus;
+export class DisposalQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DISPOSAL_LIST_FILTERS, description: 'decided = approved or rejected' }) @IsOptional() @IsIn(DISPOSAL_LIST_FILTERS) status?: DisposalListFilter;
 }
 
 export class FixityQueryDto {

@@ -149,6 +149,9 @@ export interface ArchiveLoan {
 
 /** Disposal needs two people: the records officer proposes, the director approves; then the file is removed. */
 export type DisposalStatus = 'proposed' | 'approved' | 'rejected';
+export const DISPOSAL_LIST_FILTERS = ['proposed', 'approved', 'rejected', 'decided'] as const;
+/** Which disposals a list reads: one status, or `decided` (approved or rejected). */
+export type DisposalListFilter = (typeof DISPOSAL_LIST_FILTERS)[number];
 
 export interface DisposalRecord {
   id: string;

@@ -20,7 +20,9 @@ describe(ArchiveApi.name, () => {
     api.queue().subscribe();
     expect(backend.expectOne((r) => r.url === '/api/records/queue').request.params.get('scope')).toBe('pending');
     api.queue('all').subscribe();
-    backend.expectOne('/api/records/queue?scope=all').flush([]);
+    backend.expectOne('/api/records/queue?scope=all').flush({ items: [], total: 0, limit: 50, offset: 0 });
+    api.queue('archived', { limit: 25, offset: 50 }).subscribe();
+    backend.expectOne('/api/records/queue?scope=archived&limit=25&offset=50').flush({ items: [], total: 0, limit: 25, offset: 50 });
   });
 
   it('archives an encounter with the asserted categories and passes on what a 409 record_incomplete says is missing', () => {
@@ -77,7 +79,9 @@ describe(ArchiveApi.name, () => {
     api.get('a-1').subscribe();
     backend.expectOne({ method: 'GET', url: '/api/archives/a-1' }).flush({});
     api.accessLog('a-1').subscribe();
-    backend.expectOne({ method: 'GET', url: '/api/archives/a-1/access' }).flush([]);
+    backend.expectOne({ method: 'GET', url: '/api/archives/a-1/access' }).flush({ items: [], total: 0, limit: 50, offset: 0 });
+    api.accessLog('a-1', { limit: 10, offset: 10 }).subscribe();
+    backend.expectOne({ method: 'GET', url: '/api/archives/a-1/access?limit=10&offset=10' }).flush({ items: [], total: 0, limit: 10, offset: 10 });
     api.loans('a-1').subscribe();
     backend.expectOne({ method: 'GET', url: '/api/archives/a-1/loans' }).flush([]);
     const loan = { borrower: 'Tòa án nhân dân quận Ba Đình', purpose: 'Hồ sơ vụ án', dueAt: '2026-07-01' };
@@ -96,9 +100,11 @@ describe(ArchiveApi.name, () => {
 
   it('lists disposal candidates and proposals by status, proposes and decides', () => {
     api.disposalCandidates().subscribe();
-    backend.expectOne({ method: 'GET', url: '/api/disposals/candidates' }).flush([]);
-    api.disposals('proposed').subscribe();
-    backend.expectOne({ method: 'GET', url: '/api/disposals?status=proposed' }).flush([]);
+    backend.expectOne({ method: 'GET', url: '/api/disposals/candidates' }).flush({ items: [], total: 0, limit: 50, offset: 0 });
+    api.disposalCandidates({ offset: 50 }).subscribe();
+    backend.expectOne({ method: 'GET', url: '/api/disposals/candidates?offset=50' }).flush({ items: [], total: 0, limit: 50, offset: 50 });
+    api.disposals('proposed', { limit: 10 }).subscribe();
+    backend.expectOne({ method: 'GET', url: '/api/disposals?status=proposed&limit=10' }).flush({ items: [], total: 0, limit: 10, offset: 0 });
     api.disposals().subscribe();
     backend.expectOne({ method: 'GET', url: '/api/disposals' }).flush([]);
     api.proposeDisposal({ archiveId: 'a-1', reason: 'Hết hạn lưu trữ' }).subscribe();

@@ -10,16 +10,18 @@ import type {
   DisposalDecision,
   DisposalProposal,
   DisposalRecord,
-  DisposalStatus,
+  DisposalListFilter,
   FixityRun,
   LegalHoldRequest,
   LoanRequest,
   Page,
+  PageRequest,
   ReopenRequest,
   VerificationResult,
 } from '@benhan/shared/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from '../http/api-base-url';
+import { toParams } from '../http/query-params';
 import { withJsonErrorBody } from './blob-errors';
 
 /** Which encounters the discharge queue lists: waiting to be archived (or re-opened), archived, or both. */
@@ -39,9 +41,8 @@ export class ArchiveApi {
   private readonly baseUrl = inject(API_BASE_URL);
 
   /** Discharged or concluded encounters with their completeness and current archive, if any. */
-  queue(scope: DischargeQueueScope = 'pending'): Observable<DischargeQueueItem[]> {
-    const params = new HttpParams().set('scope', scope);
-    return this.http.get<DischargeQueueItem[]>(`${this.baseUrl}/api/records/queue`, { params });
+  queue(scope: DischargeQueueScope = 'pending', page: PageRequest = {}): Observable<Page<DischargeQueueItem>> {
+    return this.http.get<Page<DischargeQueueItem>>(`${this.baseUrl}/api/records/queue`, { params: toParams({ scope, ...page }) });
   }
 
   /** Archives a closed encounter as a new generation; the categories are those the records office asserts. */
@@ -51,12 +52,7 @@ export class ArchiveApi {
 
   /** Archives by patient (name or code), record number, ICD-10 code or prefix, discharge dates and status; empty filters are left out. */
   search(query: ArchiveSearch = {}): Observable<Page<ArchiveSummary>> {
-    let params = new HttpParams();
-    for (const [name, value] of Object.entries(query) as [keyof ArchiveSearch, string | number | undefined][]) {
-      const text = typeof value === 'string' ? value.trim() : value;
-      if (text !== undefined && text !== '') params = params.set(name, text);
-    }
-    return this.http.get<Page<ArchiveSummary>>(`${this.baseUrl}/api/archives`, { params });
+    return this.http.get<Page<ArchiveSummary>>(`${this.baseUrl}/api/archives`, { params: toParams(query) });
   }
 
   get(archiveId: string): Observable<ArchiveSummary> {
@@ -70,8 +66,8 @@ export class ArchiveApi {
   }
 
   /** Who downloaded, verified, lent or took back the archive, when and why. */
-  accessLog(archiveId: string): Observable<ArchiveAccessEntry[]> {
-    return this.http.get<ArchiveAccessEntry[]>(`${this.archiveUrl(archiveId)}/access`);
+  accessLog(archiveId: string, page: PageRequest = {}): Observable<Page<ArchiveAccessEntry>> {
+    return this.http.get<Page<ArchiveAccessEntry>>(`${this.archiveUrl(archiveId)}/access`, { params: toParams(page) });
   }
 
   loans(archiveId: string): Observable<ArchiveLoan[]> {
@@ -97,13 +93,12 @@ export class ArchiveApi {
   }
 
   /** Archives past their retention and not on hold. */
-  disposalCandidates(): Observable<ArchiveSummary[]> {
-    return this.http.get<ArchiveSummary[]>(`${this.baseUrl}/api/disposals/candidates`);
+  disposalCandidates(page: PageRequest = {}): Observable<Page<ArchiveSummary>> {
+    return this.http.get<Page<ArchiveSummary>>(`${this.baseUrl}/api/disposals/candidates`, { params: toParams(page) });
   }
 
-  disposals(status?: DisposalStatus): Observable<DisposalRecord[]> {
-    const params = status ? new HttpParams().set('status', status) : undefined;
-    return this.http.get<DisposalRecord[]>(`${this.baseUrl}/api/disposals`, { params });
+  disposals(status?: DisposalListFilter, page: PageRequest = {}): Observable<Page<DisposalRecord>> {
+    return this.http.get<Page<DisposalRecord>>(`${this.baseUrl}/api/disposals`, { params: toParams({ status, ...page }) });
   }
 
   /** The records office proposes disposing of an archive (the director decides). */

@@ -14,6 +14,7 @@ import type {
 import type { Observable } from 'rxjs';
 import { withJsonErrorBody } from '../archive/blob-errors';
 import { API_BASE_URL } from '../http/api-base-url';
+import { filledIn, toParams } from '../http/query-params';
 
 /** "Who accessed this record": one patient's reads, prints, exports and break-glass grants, in a time range. */
 export interface AccessLogQuery {
@@ -93,32 +94,6 @@ export class AuditApi {
 
   /** The inspector's report of a scope as a PDF sealed by the facility; the reason is required. */
   report(request: AuditReportRequest): Observable<Blob> {
-    return this.http.post(`${this.url}/reports`, clean(request), { responseType: 'blob' }).pipe(withJsonErrorBody());
+    return this.http.post(`${this.url}/reports`, filledIn(request), { responseType: 'blob' }).pipe(withJsonErrorBody());
   }
-}
-
-type ParamValue = string | number | readonly string[] | null | undefined;
-
-/** The query's filled-in values: strings trimmed, empty ones and undefined left out, arrays repeated. */
-function toParams(query: object): HttpParams {
-  let params = new HttpParams();
-  for (const [name, value] of Object.entries(clean(query as Record<string, ParamValue>))) {
-    params = Array.isArray(value) ? value.reduce<HttpParams>((p, v: string) => p.append(name, v), params) : params.set(name, value as string | number);
-  }
-  return params;
-}
-
-function clean<T extends object>(query: T): Partial<T> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(query) as [string, ParamValue][]) {
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) {
-      const values = value.map((v) => v.trim()).filter(Boolean);
-      if (values.length) out[name] = values;
-      continue;
-    }
-    const text = typeof value === 'string' ? value.trim() : value;
-    if (text !== '') out[name] = text;
-  }
-  return out as Partial<T>;
 }

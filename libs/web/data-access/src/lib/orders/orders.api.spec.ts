@@ -49,7 +49,9 @@ describe(OrdersApi.name, () => {
 
   it('reads the inbox, acknowledges a report and reads a test’s trend by code', () => {
     api.inbox().subscribe();
-    backend.expectOne({ method: 'GET', url: '/api/results/inbox' }).flush([]);
+    backend.expectOne({ method: 'GET', url: '/api/results/inbox' }).flush({ items: [], total: 0, limit: 50, offset: 0 });
+    api.inbox({ limit: 20, offset: 40 }).subscribe();
+    backend.expectOne({ method: 'GET', url: '/api/results/inbox?limit=20&offset=40' }).flush({ items: [], total: 0, limit: 20, offset: 40 });
     api.acknowledge('r-1').subscribe();
     const ack = backend.expectOne({ method: 'POST', url: '/api/results/r-1/acknowledge' });
     expect(ack.request.body).toEqual({});

@@ -7,10 +7,13 @@ import type {
   LabCatalogue,
   Observation,
   OrderDetail,
+  Page,
+  PageRequest,
   PlaceOrderRequest,
 } from '@benhan/shared/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from '../http/api-base-url';
+import { toParams } from '../http/query-params';
 
 /**
  * Thin typed client of orders and results: the lab and imaging catalogues, an encounter's orders (placed as
@@ -61,8 +64,8 @@ export class OrdersApi {
   }
 
   /** The caller's departments' unacknowledged results, critical first, then abnormal. */
-  inbox(): Observable<InboxEntry[]> {
-    return this.http.get<InboxEntry[]>(`${this.baseUrl}/api/results/inbox`);
+  inbox(page: PageRequest = {}): Observable<Page<InboxEntry>> {
+    return this.http.get<Page<InboxEntry>>(`${this.baseUrl}/api/results/inbox`, { params: toParams(page) });
   }
 
   acknowledge(reportId: string): Observable<DiagnosticReport> {

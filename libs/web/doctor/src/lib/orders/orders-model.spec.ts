@@ -1,4 +1,4 @@
-import { aLabCatalogue, anInboxEntry } from '../../testing/order-fixtures';
+import { aLabCatalogue } from '../../testing/order-fixtures';
 import {
   buildPlaceRequest,
   filterCatalogue,
@@ -8,7 +8,6 @@ import {
   imagingEntries,
   labEntries,
   rangeText,
-  sortInbox,
   trendPoints,
   valueText,
 } from './orders-model';
@@ -73,16 +72,6 @@ describe('orders model', () => {
 
   it('flags HH and LL as critical, H, L and A as abnormal', () => {
     expect((['HH', 'LL', 'H', 'L', 'A', 'N', null] as const).map(flagOf)).toEqual(['critical', 'critical', 'abnormal', 'abnormal', 'abnormal', 'normal', 'none']);
-  });
-
-  it('orders the inbox critical first, then abnormal, newest first within each', () => {
-    const sorted = sortInbox([
-      anInboxEntry({ reportId: 'normal', issued: '2026-11-27T05:00:00Z' }),
-      anInboxEntry({ reportId: 'abnormal-old', abnormal: true, issued: '2026-11-26T05:00:00Z' }),
-      anInboxEntry({ reportId: 'critical', abnormal: true, critical: true, issued: '2026-11-25T05:00:00Z' }),
-      anInboxEntry({ reportId: 'abnormal-new', abnormal: true, issued: '2026-11-27T06:00:00Z' }),
-    ]);
-    expect(sorted.map((e) => e.reportId)).toEqual(['critical', 'abnormal-new', 'abnormal-old', 'normal']);
   });
 
   it('writes ranges and values with a decimal comma', () => {

@@ -2,7 +2,6 @@ import type {
   FieldError,
   ImagingModality,
   ImagingProcedureDefinition,
-  InboxEntry,
   Interpretation,
   LabCatalogue,
   OrderCategory,
@@ -197,12 +196,6 @@ export function groupFieldErrors(errors: readonly FieldError[]): Partial<Record<
     (out[field] ??= []).push(error.message);
   }
   return out;
-}
-
-/** Critical first, then abnormal, then the rest; newest first within each (the API's order, kept on reload). */
-export function sortInbox(entries: readonly InboxEntry[]): InboxEntry[] {
-  const rank = (e: InboxEntry) => (e.critical ? 0 : e.abnormal ? 1 : 2);
-  return [...entries].sort((a, b) => rank(a) - rank(b) || b.issued.localeCompare(a.issued));
 }
 
 /** The reference range as text: "3,5–5", "< 5,2", "> 1", or the range's own text. */

@@ -1,22 +1,23 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { InboxEntry } from '@benhan/shared/contracts';
 import { OrdersApi } from '@benhan/web/data-access';
+import { serverPage } from '@benhan/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Message } from 'primeng/message';
+import { Paginator } from 'primeng/paginator';
 import { Tag } from 'primeng/tag';
 import { failureMessage } from '../../failure-message';
-import { flagOf, INTERPRETATION_LABELS, ORDER_CATEGORY_LABELS, sortInbox, valueText } from '../../orders/orders-model';
+import { flagOf, INTERPRETATION_LABELS, ORDER_CATEGORY_LABELS, valueText } from '../../orders/orders-model';
 
 /**
  * The results inbox (`/doctor/results`): the doctor's departments' new, unacknowledged reports, critical ones
- * first (a red "Nguy hiểm" flag), abnormal next, with the flagged values; each opens the result view.
+ * first (a red "Nguy hiểm" flag), abnormal next, with the flagged values; each opens the result view. The server
+ * orders and pages it: a ward back from a weekend may have hundreds.
  */
 @Component({
   selector: 'bh-results-inbox',
-  imports: [RouterLink, DatePipe, TranslatePipe, Tag, Message],
+  imports: [RouterLink, DatePipe, TranslatePipe, Tag, Message, Paginator],
   templateUrl: './results-inbox.html',
   styleUrl: './results-inbox.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,15 +30,9 @@ export class ResultsInbox {
   protected readonly flagOf = flagOf;
   protected readonly valueText = valueText;
 
-  private readonly inboxResource = rxResource({ stream: () => this.ordersApi.inbox() });
-  protected readonly loading = this.inboxResource.isLoading;
-  protected readonly entries = computed<InboxEntry[]>(() => (this.inboxResource.hasValue() ? sortInbox(this.inboxResource.value()) : []));
+  protected readonly inbox = serverPage({ pageSize: 20, load: (_, page) => this.ordersApi.inbox(page) });
   protected readonly error = computed(() => {
-    const error = this.inboxResource.error();
+    const error = this.inbox.error();
     return error ? failureMessage(error) : null;
   });
-
-  protected reload(): void {
-    this.inboxResource.reload();
-  }
 }

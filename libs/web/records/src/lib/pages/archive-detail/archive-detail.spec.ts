@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
-import type { ArchiveSummary, CurrentUser } from '@benhan/shared/contracts';
+import type { ArchiveSummary, CurrentUser, Page } from '@benhan/shared/contracts';
 import { provideI18nTesting } from '@benhan/web/ui';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom, of } from 'rxjs';
@@ -41,7 +41,7 @@ describe(ArchiveDetail.name, () => {
     fixture.detectChanges();
     backend.expectOne('/api/archives/a-1').flush(archive);
     backend.expectOne('/api/archives/a-1/loans').flush([aLoan(), aLoan({ id: 'l-0', borrower: 'Bảo hiểm xã hội', dueAt: '2026-05-01T16:59:59.000Z', lentAt: '2026-04-20T02:00:00.000Z' })]);
-    backend.expectOne('/api/archives/a-1/access').flush([anAccessEntry()]);
+    backend.expectOne('/api/archives/a-1/access?limit=20&offset=0').flush(pageOf([anAccessEntry()]));
     await fixture.whenStable();
     saved = [];
     Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:http://localhost/a-1'), revokeObjectURL: jest.fn() });
@@ -87,6 +87,22 @@ describe(ArchiveDetail.name, () => {
     expect(text(el, 'access-purpose')).toBe('Bảo hiểm xã hội đề nghị giám định');
   });
 
+  it('reads a long access log a page at a time, newest first as the server sends it', async () => {
+    await render();
+    const entries = Array.from({ length: 20 }, (_, i) => anAccessEntry({ id: `x-${i}` }));
+    fixture.componentInstance['access'].reload();
+    await new Promise((resolve) => setTimeout(resolve));
+    backend.expectOne('/api/archives/a-1/access?limit=20&offset=0').flush(pageOf(entries, 130));
+    await fixture.whenStable();
+    const log = el.querySelector('[data-testid="access-log"]') as HTMLElement;
+    expect(log.querySelector('.p-paginator-current')?.textContent).toContain('1–20 trên 130 lượt');
+    log.querySelector<HTMLButtonElement>('.p-paginator-next')?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    backend.expectOne('/api/archives/a-1/access?limit=20&offset=20').flush({ ...pageOf([anAccessEntry({ id: 'x-20' })], 130), offset: 20 });
+    await fixture.whenStable();
+    expect(el.querySelectorAll('[data-testid="access-row"]')).toHaveLength(1);
+  });
+
   it('takes the file out only with a purpose, downloads it and logs the access', async () => {
     await render();
     await click(el, 'detail-download');
@@ -100,7 +116,7 @@ describe(ArchiveDetail.name, () => {
     expect(pdf.request.params.get('purpose')).toBe('Bảo hiểm xã hội đề nghị giám định');
     pdf.flush(new Blob(['%PDF'], { type: 'application/pdf' }));
     fixture.detectChanges();
-    backend.expectOne('/api/archives/a-1/access').flush([anAccessEntry(), anAccessEntry({ id: 'x-2' })]);
+    backend.expectOne('/api/archives/a-1/access?limit=20&offset=0').flush(pageOf([anAccessEntry(), anAccessEntry({ id: 'x-2' })]));
     await fixture.whenStable();
     expect(saved).toEqual(['NT-2026-000045-g1.pdf']);
     expect(text(el, 'detail-notice')).toBe(vi('records.detail.downloadedNotice'));
@@ -175,7 +191,7 @@ describe(ArchiveDetail.name, () => {
     lend.flush(aLoan());
     fixture.detectChanges();
     backend.expectOne('/api/archives/a-1/loans').flush([aLoan()]);
-    backend.expectOne('/api/archives/a-1/access').flush([]);
+    backend.expectOne('/api/archives/a-1/access?limit=20&offset=0').flush(pageOf([]));
     await fixture.whenStable();
     expect(text(el, 'detail-notice')).toBe('Đã cho Tòa án nhân dân quận Ba Đình mượn hồ sơ.');
 
@@ -183,7 +199,7 @@ describe(ArchiveDetail.name, () => {
     backend.expectOne({ method: 'POST', url: '/api/loans/l-1/return' }).flush(aLoan({ returnedAt: '2026-05-20T02:00:00.000Z' }));
     fixture.detectChanges();
     backend.expectOne('/api/archives/a-1/loans').flush([aLoan({ returnedAt: '2026-05-20T02:00:00.000Z' })]);
-    backend.expectOne('/api/archives/a-1/access').flush([]);
+    backend.expectOne('/api/archives/a-1/access?limit=20&offset=0').flush(pageOf([]));
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="loan-return"]')).toBeNull();
   });
@@ -204,3 +220,7 @@ describe(ArchiveDetail.name, () => {
     }
   });
 });
+
+function pageOf<T>(items: T[], total = items.length): Page<T> {
+  return { items, total, limit: 20, offset: 0 };
+}

@@ -2,9 +2,9 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { ArchiveAccessEntry, ArchiveLoan, ArchiveSummary, LoanRequest } from '@benhan/shared/contracts';
+import type { ArchiveLoan, ArchiveSummary, LoanRequest } from '@benhan/shared/contracts';
 import { ArchiveApi } from '@benhan/web/data-access';
-import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate, PrintPreview, saveBlob } from '@benhan/web/ui';
+import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate, PrintPreview, saveBlob, serverPage } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Message } from 'primeng/message';
@@ -106,12 +106,10 @@ export class ArchiveDetail {
   protected readonly loans = computed<ArchiveLoan[]>(() =>
     this.loansResource.hasValue() ? [...this.loansResource.value()].sort((a, b) => b.lentAt.localeCompare(a.lentAt)) : [],
   );
-  private readonly accessResource = rxResource({ params: () => this.id() ?? undefined, stream: ({ params }) => this.api.accessLog(params) });
-  protected readonly access = computed<ArchiveAccessEntry[]>(() =>
-    this.accessResource.hasValue() ? [...this.accessResource.value()].sort((a, b) => b.at.localeCompare(a.at)) : [],
-  );
+  /** Newest first, a page at a time: an archive is read for decades. */
+  protected readonly access = serverPage({ pageSize: 20, params: () => this.id() ?? undefined, load: (id, page) => this.api.accessLog(id, page) });
   protected readonly loadError = computed(() => {
-    const error = this.archiveResource.error() ?? this.loansResource.error() ?? this.accessResource.error();
+    const error = this.archiveResource.error() ?? this.loansResource.error() ?? this.access.error();
     return error ? failureMessage(error) : null;
   });
 
@@ -211,14 +209,14 @@ export class ArchiveDetail {
   /** The preview closed: the access log has a new line. */
   protected previewVisible(visible: boolean): void {
     this.previewOpen.set(visible);
-    if (!visible) this.accessResource.reload();
+    if (!visible) this.access.reload();
   }
 
   private download(id: string, purpose: string): void {
     this.run(this.api.pdf(id, purpose), (blob) => {
       saveBlob(blob, this.fileName());
       this.notice.set({ key: _('records.detail.downloadedNotice') });
-      this.accessResource.reload();
+      this.access.reload();
     });
   }
 
@@ -243,6 +241,6 @@ export class ArchiveDetail {
 
   private reloadLogs(): void {
     this.loansResource.reload();
-    this.accessResource.reload();
+    this.access.reload();
   }
 }

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
-import type { CurrentUser, DischargeQueueItem } from '@benhan/shared/contracts';
+import type { CurrentUser, DischargeQueueItem, Page } from '@benhan/shared/contracts';
 import { provideI18nTesting } from '@benhan/web/ui';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
@@ -30,7 +30,7 @@ describe(DischargeQueue.name, () => {
   let backend: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(items: DischargeQueueItem[], user?: CurrentUser): Promise<void> {
+  async function render(items: DischargeQueueItem[], user?: CurrentUser, total = items.length): Promise<void> {
     storeSession(user);
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideI18nTesting({ vi: VI }), RecordsStore],
@@ -40,7 +40,7 @@ describe(DischargeQueue.name, () => {
     fixture = TestBed.createComponent(DischargeQueue);
     el = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    backend.expectOne('/api/records/queue?scope=pending').flush(items);
+    backend.expectOne('/api/records/queue?scope=pending&limit=25&offset=0').flush(pageOf(items, total));
     await fixture.whenStable();
   }
 
@@ -56,8 +56,8 @@ describe(DischargeQueue.name, () => {
     await fixture.whenStable();
   };
 
-  it('lists the discharged records, longest waiting first, with how complete each is', async () => {
-    await render([aQueueItem(), INCOMPLETE]);
+  it('lists the discharged records in the server’s order (longest waiting first) with how complete each is', async () => {
+    await render([INCOMPLETE, aQueueItem()]);
     const [first, second] = rows();
     expect(text(first, 'queue-patient')).toBe('Lê Văn Tám');
     expect(text(first, 'queue-record-number')).toBe('NT-2026-000050');
@@ -103,7 +103,7 @@ describe(DischargeQueue.name, () => {
       statusText: 'Created',
     });
     fixture.detectChanges();
-    backend.expectOne('/api/records/queue?scope=pending').flush([]);
+    backend.expectOne('/api/records/queue?scope=pending&limit=25&offset=0').flush(pageOf([]));
     await fixture.whenStable();
     expect(text(el, 'queue-notice')).toBe('Đã lưu trữ hồ sơ của Trịnh Thị Ngọc Ánh (thế hệ 1), lưu đến 31/12/2056.');
   });
@@ -141,10 +141,12 @@ describe(DischargeQueue.name, () => {
     expect(text(el, 'queue-empty')).toBe(vi('records.queue.empty'));
     (fixture.componentInstance as unknown as { selectScope(s: string): void }).selectScope('all');
     fixture.detectChanges();
-    backend.expectOne('/api/records/queue?scope=all').flush([
-      aQueueItem({ archive: { id: 'a-1', generation: 1, archivedAt: '2026-05-09T02:00:00.000Z' } }),
-      aQueueItem({ encounterId: 'e-3', archive: { id: 'a-3', generation: 1, archivedAt: '2026-05-09T02:00:00.000Z' }, reopened: true }),
-    ]);
+    backend.expectOne('/api/records/queue?scope=all&limit=25&offset=0').flush(
+      pageOf([
+        aQueueItem({ archive: { id: 'a-1', generation: 1, archivedAt: '2026-05-09T02:00:00.000Z' } }),
+        aQueueItem({ encounterId: 'e-3', archive: { id: 'a-3', generation: 1, archivedAt: '2026-05-09T02:00:00.000Z' }, reopened: true }),
+      ]),
+    );
     await fixture.whenStable();
     const [archived, reopened] = rows();
     expect(archived.querySelector('[data-testid="queue-archive-link"]')?.getAttribute('href')).toBe('/records/archives/a-1');
@@ -153,9 +155,30 @@ describe(DischargeQueue.name, () => {
     expect(reopened.querySelector('[data-testid="queue-archive"]')).not.toBeNull();
   });
 
+  it('reads a long queue a page at a time, and goes back to the first page when the scope changes', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => aQueueItem({ encounterId: `e-${i}` }));
+    await render(many, undefined, 60);
+    expect(rows()).toHaveLength(25);
+    expect(el.querySelector('.p-paginator-current')?.textContent).toContain('1–25 trên 60 hồ sơ');
+    el.querySelector<HTMLButtonElement>('.p-paginator-next')?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    backend.expectOne('/api/records/queue?scope=pending&limit=25&offset=25').flush({ ...pageOf([aQueueItem({ encounterId: 'e-25' })], 60), offset: 25 });
+    await fixture.whenStable();
+    expect(rows().map((r) => r.dataset['encounterId'])).toEqual(['e-25']);
+    (fixture.componentInstance as unknown as { selectScope(s: string): void }).selectScope('archived');
+    fixture.detectChanges();
+    backend.expectOne('/api/records/queue?scope=archived&limit=25&offset=0').flush(pageOf([]));
+    await fixture.whenStable();
+    expect(text(el, 'queue-empty')).toBe(vi('records.queue.empty'));
+  });
+
   it('lets a director read the queue without archiving', async () => {
     await render([aQueueItem()], aDirector());
     expect(text(el, 'queue-read-only')).toBe(vi('records.common.readOnly'));
     expect(el.querySelector('[data-testid="queue-archive"]')).toBeNull();
   });
 });
+
+function pageOf(items: DischargeQueueItem[], total = items.length): Page<DischargeQueueItem> {
+  return { items, total, limit: 25, offset: 0 };
+}

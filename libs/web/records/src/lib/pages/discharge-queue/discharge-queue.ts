@@ -1,11 +1,10 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { ArchiveSummary, DischargeQueueItem } from '@benhan/shared/contracts';
 import { ArchiveApi, type DischargeQueueScope } from '@benhan/web/data-access';
-import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate, TranslatedOptionsPipe } from '@benhan/web/ui';
+import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate, serverPage, TranslatedOptionsPipe } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Message } from 'primeng/message';
@@ -33,7 +32,8 @@ interface CompletenessTag {
  */
 @Component({
   selector: 'bh-discharge-queue',
-  imports: [TranslatedOptionsPipe, 
+  imports: [
+    TranslatedOptionsPipe,
     DatePipe,
     FormsModule,
     RouterLink,
@@ -63,12 +63,8 @@ export class DischargeQueue {
   protected readonly scopeOptions = optionsOf(QUEUE_SCOPE_LABELS);
   protected readonly scope = signal<DischargeQueueScope>('pending');
 
-  private readonly queue = rxResource({ params: () => this.scope(), stream: ({ params }) => this.api.queue(params) });
-  /** Oldest discharge first: the records that have waited longest. */
-  protected readonly items = computed<DischargeQueueItem[]>(() =>
-    this.queue.hasValue() ? [...this.queue.value()].sort((a, b) => a.endedAt.localeCompare(b.endedAt)) : [],
-  );
-  protected readonly loading = this.queue.isLoading;
+  /** A page at a time, ordered by the server: to archive, the longest waiting first; archived, the newest first. */
+  protected readonly queue = serverPage({ pageSize: 25, params: () => this.scope(), load: (scope, page) => this.api.queue(scope, page) });
   protected readonly loadError = computed(() => {
     const error = this.queue.error();
     return error ? failureMessage(error) : null;

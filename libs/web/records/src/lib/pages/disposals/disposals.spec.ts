@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { CurrentUser } from '@benhan/shared/contracts';
+import type { ArchiveSummary, CurrentUser, DisposalRecord, Page } from '@benhan/shared/contracts';
 import { provideI18nTesting } from '@benhan/web/ui';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
@@ -21,9 +21,10 @@ const PAST_RETENTION = anArchive({
   endedAt: '2010-03-01T03:00:00.000Z',
   retention: { years: 10, rule: 'inpatient: 10 years', categories: [], retainUntil: '2020-12-31' },
 });
+/** As the server sends them: the latest decision first. */
 const DECIDED = [
-  aDisposal({ id: 'd-2', status: 'approved', decidedAt: '2026-04-02T02:00:00.000Z', decidedByName: 'TS.BS. Hoàng Văn Bình', disposedAt: '2026-04-02T02:00:01.000Z' }),
   aDisposal({ id: 'd-3', status: 'rejected', decidedAt: '2026-04-03T02:00:00.000Z', decidedByName: 'TS.BS. Hoàng Văn Bình' }),
+  aDisposal({ id: 'd-2', status: 'approved', decidedAt: '2026-04-02T02:00:00.000Z', decidedByName: 'TS.BS. Hoàng Văn Bình', disposedAt: '2026-04-02T02:00:01.000Z' }),
 ];
 
 describe(Disposals.name, () => {
@@ -32,6 +33,13 @@ describe(Disposals.name, () => {
   let el: HTMLElement;
 
   async function render(user: CurrentUser): Promise<void> {
+    await mount(user);
+    answer3(user, [PAST_RETENTION], [aDisposal()], DECIDED);
+    await fixture.whenStable();
+  }
+
+  /** The page created, its lists asked for and not answered yet. */
+  async function mount(user: CurrentUser): Promise<void> {
     storeSession(user);
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideI18nTesting({ vi: VI }), RecordsStore],
@@ -41,9 +49,6 @@ describe(Disposals.name, () => {
     fixture = TestBed.createComponent(Disposals);
     el = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    if (user.roles.includes('records_officer')) backend.expectOne('/api/disposals/candidates').flush([PAST_RETENTION]);
-    backend.expectOne('/api/disposals').flush([aDisposal(), ...DECIDED]);
-    await fixture.whenStable();
   }
 
   afterEach(() => {
@@ -62,9 +67,14 @@ describe(Disposals.name, () => {
     document.querySelector<HTMLButtonElement>('[data-testid="reason-submit"]')?.click();
     fixture.detectChanges();
   }
+  /** The page's three lists, each read a page at a time: candidates (records office only), proposals, decided. */
+  function answer3(user: CurrentUser, candidates: ArchiveSummary[], proposals: DisposalRecord[], decided: DisposalRecord[], totals: [number, number, number] = [candidates.length, proposals.length, decided.length]): void {
+    if (user.roles.includes('records_officer')) backend.expectOne('/api/disposals/candidates?limit=20&offset=0').flush(pageOf(candidates, totals[0]));
+    backend.expectOne('/api/disposals?status=proposed&limit=20&offset=0').flush(pageOf(proposals, totals[1]));
+    backend.expectOne('/api/disposals?status=decided&limit=20&offset=0').flush(pageOf(decided, totals[2]));
+  }
   async function reloaded(user: CurrentUser): Promise<void> {
-    if (user.roles.includes('records_officer')) backend.expectOne('/api/disposals/candidates').flush([]);
-    backend.expectOne('/api/disposals').flush([]);
+    answer3(user, [], [], []);
     await fixture.whenStable();
   }
 
@@ -127,6 +137,23 @@ describe(Disposals.name, () => {
     await reloaded(director);
   });
 
+  it('reads each list a page at a time', async () => {
+    const director = aDirector();
+    await mount(director);
+    const many = Array.from({ length: 20 }, (_, i) => aDisposal({ id: `d-${i}`, status: 'approved', decidedAt: '2026-04-02T02:00:00.000Z' }));
+    answer3(director, [], [aDisposal()], many, [0, 1, 41]);
+    await fixture.whenStable();
+    const history = () => el.querySelector('[data-testid="disposal-history"]') as HTMLElement;
+    expect(history().querySelector('.p-paginator-current')?.textContent).toContain('1–20 trên 41');
+    expect(el.querySelector('[data-testid="proposals"] .p-paginator')).toBeNull();
+    history().querySelector<HTMLButtonElement>('.p-paginator-last')?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    backend.expectOne('/api/disposals?status=decided&limit=20&offset=40').flush({ ...pageOf([aDisposal({ id: 'd-40', status: 'rejected' })], 41), offset: 40 });
+    await fixture.whenStable();
+    expect(count('history-row')).toBe(1);
+    expect(count('proposal-row')).toBe(1);
+  });
+
   it('says that whoever proposed may not approve (403 four_eyes)', async () => {
     await render(aRecordsOfficer({ roles: ['records_officer', 'director'] }));
     el.querySelector<HTMLButtonElement>('[data-testid="proposal-approve"]')?.click();
@@ -140,3 +167,7 @@ describe(Disposals.name, () => {
     expect(text(document, 'reason-problem')).toBe(vi('records.problem.four_eyes'));
   });
 });
+
+function pageOf<T>(items: T[], total = items.length): Page<T> {
+  return { items, total, limit: 20, offset: 0 };
+}

@@ -1,10 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { ArchiveSummary, DisposalRecord } from '@benhan/shared/contracts';
 import { ArchiveApi } from '@benhan/web/data-access';
-import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate } from '@benhan/web/ui';
+import { BH_DATE_FORMAT, BH_DATE_TIME_FORMAT, formatLocalIsoDate, serverPage } from '@benhan/web/ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Message } from 'primeng/message';
@@ -16,6 +15,8 @@ import { failureMessage, type Translatable } from '../../failure-message';
 import { disposalStatusTag, fileSize } from '../../labels';
 import { archiveFailure } from '../../problem-keys';
 import { RecordsStore } from '../../records.store';
+
+const PAGE_SIZE = 20;
 
 /** What the reason dialog is asking for, and about which archive or proposal. */
 type Pending =
@@ -68,29 +69,20 @@ export class Disposals {
   protected readonly formatDate = formatLocalIsoDate;
   protected readonly fileSize = fileSize;
 
-  /** Only the records office proposes, so only it is shown the candidates. */
-  private readonly candidatesResource = rxResource({
+  /** Only the records office proposes, so only it is shown the candidates (the server orders: retention ended longest ago first). */
+  protected readonly candidates = serverPage({
+    pageSize: PAGE_SIZE,
     params: () => (this.store.isRecordsOfficer() ? true : undefined),
-    stream: () => this.api.disposalCandidates(),
+    load: (_, page) => this.api.disposalCandidates(page),
   });
-  protected readonly candidates = computed<ArchiveSummary[]>(() => (this.candidatesResource.hasValue() ? (this.candidatesResource.value() ?? []) : []));
-  private readonly disposalsResource = rxResource({ stream: () => this.api.disposals() });
-  private readonly disposals = computed<DisposalRecord[]>(() => (this.disposalsResource.hasValue() ? this.disposalsResource.value() : []));
   /** Waiting for the director, oldest first. */
-  protected readonly proposals = computed(() =>
-    this.disposals()
-      .filter((d) => d.status === 'proposed')
-      .sort((a, b) => a.proposedAt.localeCompare(b.proposedAt)),
-  );
+  protected readonly proposals = serverPage({ pageSize: PAGE_SIZE, load: (_, page) => this.api.disposals('proposed', page) });
   /** Decided, newest first. */
-  protected readonly history = computed(() =>
-    this.disposals()
-      .filter((d) => d.status !== 'proposed')
-      .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? '')),
-  );
-  protected readonly loading = computed(() => this.candidatesResource.isLoading() || this.disposalsResource.isLoading());
+  protected readonly history = serverPage({ pageSize: PAGE_SIZE, load: (_, page) => this.api.disposals('decided', page) });
+  private readonly lists = [this.candidates, this.proposals, this.history];
+  protected readonly loading = computed(() => this.lists.some((list) => list.loading()));
   protected readonly loadError = computed(() => {
-    const error = this.candidatesResource.error() ?? this.disposalsResource.error();
+    const error = this.lists.map((list) => list.error()).find(Boolean);
     return error ? failureMessage(error) : null;
   });
 
@@ -151,8 +143,7 @@ export class Disposals {
   }
 
   protected reload(): void {
-    this.candidatesResource.reload();
-    this.disposalsResource.reload();
+    for (const list of this.lists) list.reload();
   }
 
   private ask(pending: Pending): void {
