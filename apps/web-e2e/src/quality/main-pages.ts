@@ -10,6 +10,8 @@ export interface MainPage {
   name: string;
   /** Demo account that opens it; null for the public login page. */
   account: string | null;
+  /** The workspace it belongs to, when not named like the account (the director works in the records office's). */
+  workspace?: string;
   /** Navigates there and resolves once its content (not just the frame) is on screen. */
   open(page: Page): Promise<void>;
 }
@@ -63,6 +65,15 @@ export const MAIN_PAGES: MainPage[] = [
     },
   },
   {
+    name: 'doctor-results',
+    account: 'doctor',
+    open: async (page) => {
+      await signedIn(page, 'doctor', 'doctor');
+      await page.getByTestId('nav-results').click();
+      await expect(page.getByTestId('inbox-entry').first()).toBeVisible();
+    },
+  },
+  {
     name: 'nurse-care-chart',
     account: 'nurse',
     open: async (page) => {
@@ -88,6 +99,17 @@ export const MAIN_PAGES: MainPage[] = [
       await signedIn(page, 'records', 'records');
       await page.getByTestId('nav-archives').click();
       await expect(page.getByTestId('search-form')).toBeVisible();
+    },
+  },
+  {
+    name: 'records-disposals',
+    account: 'director',
+    workspace: 'records',
+    open: async (page) => {
+      await signedIn(page, 'director', 'records');
+      await expect(page.getByTestId('nav-disposals')).toHaveAttribute('aria-current', 'page');
+      await expect(page.locator('[data-testid="proposal-row"], [data-testid="proposals-empty"]').first()).toBeVisible();
+      await expect(page.locator('.p-datatable-mask')).toHaveCount(0);
     },
   },
   {
@@ -142,7 +164,7 @@ export const MAIN_PAGES: MainPage[] = [
 /** What a user needs to reach from the page: their workspace menu and sign-out, or the sign-in button. */
 export function navigationOf(page: Page, mainPage: MainPage): Locator[] {
   return mainPage.account
-    ? [page.getByTestId(`menu-${mainPage.account}`), page.getByTestId('logout')]
+    ? [page.getByTestId(`menu-${mainPage.workspace ?? mainPage.account}`), page.getByTestId('logout')]
     : [page.getByTestId('login-submit')];
 }
 
