@@ -61,10 +61,8 @@ async function startApi({ databaseUrl, port, env = {}, logFile = null, timeoutMs
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (exited !== null) return resolve();
-        child.once('exit', () => {
-          sink?.end();
-          resolve();
-        });
+        // 'close': its output is all read; resolved once the log file has it.
+        child.once('close', () => (sink ? sink.end(resolve) : resolve()));
         child.kill(signal);
         if (signal !== 'SIGKILL') setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { TokenResponse } from '@benhan/shared/contracts';
 
 /* eslint-disable @nx/enforce-module-boundaries -- the process helpers in tools/testing are plain CommonJS shared with the browser tests' server, not a library. */
@@ -35,27 +38,38 @@ export class TestSystem {
     readonly databaseUrl: string,
     private readonly databaseName: string,
     private readonly env: Record<string, string>,
+    private readonly logFile: string | null,
   ) {}
 
   get baseUrl(): string {
     return this.api.baseUrl;
   }
 
-  /** Start on a copy of the seeded template, or on an empty database (`empty: true`: first start). */
-  static async start(env: Record<string, string> = {}, { empty = false } = {}): Promise<TestSystem> {
+  /**
+   * Start on a copy of the seeded template, or on an empty database (`empty: true`: first start). `keepLog`: keep the
+   * API's whole output, across restarts, for `fullLog()`.
+   */
+  static async start(env: Record<string, string> = {}, { empty = false, keepLog = false } = {}): Promise<TestSystem> {
     const server = required('BENHAN_TEST_PG_SERVER');
     const name = postgres.uniqueName('benhan_e2e_db');
     const databaseUrl = await postgres.createDatabase(server, name, empty ? undefined : required('BENHAN_TEST_TEMPLATE'));
     // E2E_API_LOG=<file> keeps the API's output (appended) for a failing run.
+    const logFile = keepLog ? join(mkdtempSync(join(tmpdir(), 'benhan-log-')), 'api.log') : (process.env['E2E_API_LOG'] ?? null);
     const apiEnv = { LOGIN_RATE_LIMIT: '10000', ...env };
-    const api = await startApi({ databaseUrl, port: await postgres.freePort(), env: apiEnv, logFile: process.env['E2E_API_LOG'] ?? null });
-    return new TestSystem(api, databaseUrl, name, apiEnv);
+    const api = await startApi({ databaseUrl, port: await postgres.freePort(), env: apiEnv, logFile });
+    return new TestSystem(api, databaseUrl, name, apiEnv, logFile);
   }
 
   /** Stop the API (`kill`: SIGKILL, dying mid-work as in a crash) and start it again on the same database and settings. */
   async restart({ kill = false } = {}): Promise<void> {
     await this.api.stop(kill ? 'SIGKILL' : 'SIGTERM');
-    this.api = await startApi({ databaseUrl: this.databaseUrl, port: await postgres.freePort(), env: this.env, logFile: process.env['E2E_API_LOG'] ?? null });
+    this.api = await startApi({ databaseUrl: this.databaseUrl, port: await postgres.freePort(), env: this.env, logFile: this.logFile });
+  }
+
+  /** Everything the API wrote since `start` (with `keepLog`), up to its last stop or restart. */
+  fullLog(): string {
+    if (!this.logFile) throw new Error('start the system with keepLog to read its whole output');
+    return readFileSync(this.logFile, 'utf8');
   }
 
   /** The API's recent output (stdout and stderr), for a failing assertion's message. */
@@ -66,6 +80,7 @@ export class TestSystem {
   async stop(): Promise<void> {
     await this.api.stop();
     await postgres.dropDatabase(required('BENHAN_TEST_PG_SERVER'), this.databaseName);
+    if (this.logFile && this.logFile !== process.env['E2E_API_LOG']) rmSync(dirname(this.logFile), { recursive: true, force: true });
   }
 
   /** Read the database directly, as an inspector with psql would (assertions only; never to arrange state). */
