@@ -1,33 +1,18 @@
-import { USER_ROLES, type Principal } from '@benhan/shared/contracts';
+import { USER_ROLES } from '@benhan/shared/contracts';
+import { publishedOperations, tokensOfEveryRole, type Operation } from '../support/routes';
 import { TestSystem } from '../support/system';
 
-type Access = { public?: true; authenticated?: true; principals?: Principal[] };
-interface Operation {
-  method: string;
-  path: string;
-  access: Access | undefined;
-}
-
-/** One demo user per role, so every route is tried as every role. */
-const USER_FOR_ROLE = { doctor: 'doctor', nurse: 'nurse', records_officer: 'records', director: 'director', inspector: 'inspector', admin: 'admin' } as const;
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('role-based access on every route (deny by default)', () => {
   let system: TestSystem;
   let operations: Operation[];
-  const tokens = new Map<string, string>();
+  let tokens: Map<string, string>;
 
   beforeAll(async () => {
     system = await TestSystem.start();
-    const doc = await system.request<{ paths: Record<string, Record<string, { 'x-benhan-access'?: Access }>> }>('GET', '/api/docs-json');
-    operations = Object.entries(doc.body.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, access: op['x-benhan-access'] })),
-    );
-    for (const role of USER_ROLES) tokens.set(role, await system.token(USER_FOR_ROLE[role]));
-    const client = await system.request<{ access_token: string }>('POST', '/api/auth/token', {
-      form: { grant_type: 'client_credentials', client_id: 'lis', client_secret: 'lis-demo-secret-2026' },
-    });
-    tokens.set('lis', client.body.access_token);
+    operations = await publishedOperations(system);
+    tokens = await tokensOfEveryRole(system);
   });
   afterAll(() => system?.stop());
 

@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe } from '@benhan/api/core';
+import { createValidationPipe, refuseNulCharacters } from '@benhan/api/core';
 import type { AppConfig } from '../config/env.schema';
 import { AppModule } from './app.module';
 
@@ -49,6 +49,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // worth the CPU on hospital Wi-Fi. Small answers (< 2 KiB) go as they are.
   app.use(compression({ threshold: 2048 }));
   app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
+  app.use(refuseNulCharacters);
   app.useGlobalPipes(createValidationPipe());
 
   const openApi = new DocumentBuilder()

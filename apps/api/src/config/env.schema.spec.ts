@@ -14,6 +14,8 @@ describe(loadConfig.name, () => {
     expect(config.identity.accessTokenTtlSeconds).toBe(900);
     expect(config.identity.maxFailedLogins).toBe(5);
     expect(config.identity.lockoutMinutes).toBe(15);
+    expect(config.bodyLimitBytes).toBe(1024 * 1024);
+    expect(loadConfig({ DATA_DIR: dir, HTTP_BODY_LIMIT_KB: '4096' }).bodyLimitBytes).toBe(4 * 1024 * 1024);
     expect(config.identity.jwtSecret).toBe(readFileSync(join(dir, 'jwt.secret'), 'utf8').trim());
     expect(loadConfig({ DATA_DIR: dir }).identity.jwtSecret).toBe(config.identity.jwtSecret);
   });
@@ -21,7 +23,7 @@ describe(loadConfig.name, () => {
   it('names every bad variable in one message', () => {
     let error: unknown;
     try {
-      loadConfig({ DATA_DIR: dataDir(), PORT: 'abc', DATABASE_URL: 'mysql://x', LOGIN_MAX_FAILURES: '0', DEMO_SEED: 'perhaps' });
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'abc', DATABASE_URL: 'mysql://x', LOGIN_MAX_FAILURES: '0', DEMO_SEED: 'perhaps', HTTP_BODY_LIMIT_KB: '1' });
     } catch (e) {
       error = e;
     }
@@ -31,6 +33,7 @@ describe(loadConfig.name, () => {
     expect(message).toContain('DATABASE_URL must be a URL');
     expect(message).toContain('LOGIN_MAX_FAILURES');
     expect(message).toContain('DEMO_SEED must be true or false');
+    expect(message).toContain('HTTP_BODY_LIMIT_KB');
   });
 
   it('keeps archives in a write-once directory by default, or in an S3 bucket that must be named', () => {

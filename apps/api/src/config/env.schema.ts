@@ -24,6 +24,8 @@ export interface AppConfig {
   webOrigins: string[];
   webDistDir: string;
   trustProxy: boolean;
+  /** The largest JSON or form body the API reads, in bytes (FHIR resources have their own 5 MB). */
+  bodyLimitBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demoSeed: boolean;
   /** Tests only (NODE_ENV=test): run the clock this many days ahead, to see what happens when retention runs out. */
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webOrigins: read.string('WEB_ORIGIN', 'http://localhost:3000').split(',').map((o) => o.trim()).filter(Boolean),
     webDistDir: resolve(read.string('WEB_DIST_DIR', 'dist/apps/web/browser')),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    bodyLimitBytes: read.int('HTTP_BODY_LIMIT_KB', 1024, 16, 50 * 1024) * 1024,
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     demoSeed,
     testClockOffsetDays,

@@ -5,6 +5,7 @@ export * from './lib/auth/current-principal.decorator';
 export * from './lib/errors/domain-error';
 export * from './lib/http/problem-details.filter';
 export * from './lib/http/validation';
+export * from './lib/http/nul-characters';
 export * from './lib/time/clock';
 export * from './lib/events/clinical-events';
 export * from './lib/core.module';

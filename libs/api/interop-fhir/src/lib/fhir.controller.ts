@@ -1,7 +1,7 @@
 import { All, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, Public, Requires, type AuthenticatedPrincipal } from '@benhan/api/core';
+import { CurrentPrincipal, nulPathIn, Public, Requires, type AuthenticatedPrincipal } from '@benhan/api/core';
 import { capabilityStatement } from './capability-statement';
 import { FhirError } from './fhir.errors';
 import type { FhirHit, FhirRequestContext } from './fhir-provider';
@@ -164,14 +164,18 @@ async function bodyOf(req: Request, accepted: readonly string[] = RESOURCE_TYPES
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > 5_000_000) throw new FhirError('invalid_resource', 'The body is larger than 5 MB', []);
+    if (size > 5_000_000) throw new FhirError('too_large', 'The body is larger than 5 MB', []);
     chunks.push(chunk);
   }
+  let body: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
     throw new FhirError('invalid_resource', 'The body is not valid JSON', []);
   }
+  const nul = nulPathIn(body, '');
+  if (nul !== null) throw new FhirError('invalid_resource', `${nul} contains the NUL character (U+0000), which no text may hold`, [nul]);
+  return body;
 }
 
 function originOf(req: Request): string {

@@ -12,6 +12,7 @@ export type FhirErrorCode =
   | 'not_supported'
   | 'unknown_route'
   | 'invalid_resource'
+  | 'too_large'
   | 'unprocessable'
   | 'conflict'
   | 'precondition_failed';
@@ -56,6 +57,8 @@ export class FhirError extends Error {
         return [404, 'not-supported'];
       case 'invalid_resource':
         return [400, 'invalid'];
+      case 'too_large':
+        return [413, 'too-long'];
       case 'unprocessable':
         return [422, 'processing'];
       case 'conflict':

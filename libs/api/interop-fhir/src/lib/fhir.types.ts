@@ -29,7 +29,7 @@ export interface Reference {
 export type IssueSeverity = 'fatal' | 'error' | 'warning' | 'information';
 
 /** The subset of http://hl7.org/fhir/issue-type the facade emits. */
-export type IssueType = 'invalid' | 'not-found' | 'not-supported' | 'login' | 'forbidden' | 'security' | 'processing' | 'exception' | 'too-costly' | 'throttled' | 'conflict';
+export type IssueType = 'invalid' | 'not-found' | 'not-supported' | 'login' | 'forbidden' | 'security' | 'processing' | 'exception' | 'too-costly' | 'too-long' | 'throttled' | 'conflict';
 
 export interface OperationOutcomeIssue {
   severity: IssueSeverity;

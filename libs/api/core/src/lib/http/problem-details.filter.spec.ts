@@ -30,6 +30,21 @@ describe(toProblem.name, () => {
     expect(toProblem(new NotFoundException())).toEqual(expect.objectContaining({ status: 404, type: 'https://benhan.dev/problems/not-found' }));
   });
 
+  it('passes on what Express’s body parser says is the client’s fault: too large, malformed', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, statusCode: 413, expose: true, type: 'entity.too.large' });
+    expect(toProblem(tooLarge)).toEqual({
+      type: 'https://benhan.dev/problems/entity-too-large',
+      title: 'Payload too large',
+      status: 413,
+      detail: 'The request body is larger than this server accepts',
+    });
+    const malformed = Object.assign(new SyntaxError('Unexpected token } in JSON at position 9'), { status: 400, expose: true, type: 'entity.parse.failed' });
+    expect(toProblem(malformed)).toEqual(expect.objectContaining({ status: 400, type: 'https://benhan.dev/problems/entity-parse-failed' }));
+    // A 5xx or an unexposed error stays hidden.
+    expect(toProblem(Object.assign(new Error('db down'), { status: 503, expose: false })).status).toBe(500);
+    expect(toProblem(Object.assign(new Error('x'), { status: 400 })).status).toBe(500);
+  });
+
   it('hides the details of an unexpected error', () => {
     const problem = toProblem(new Error('connection string postgres://secret@db'));
     expect(problem.status).toBe(500);

@@ -49,12 +49,26 @@ export function toProblem(exception: unknown): ProblemDetails {
       ...(errors?.length ? { errors } : {}),
     };
   }
+  const client = clientErrorOf(exception);
+  if (client) return { type: PROBLEM_BASE + client.type, title: titleFor(client.status), status: client.status, detail: client.detail };
   return {
     type: PROBLEM_BASE + 'internal-error',
     title: titleFor(HttpStatus.INTERNAL_SERVER_ERROR),
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     detail: 'An unexpected error occurred; it has been logged with the request id.',
   };
+}
+
+/**
+ * The request's own fault reported by Express's middleware (body-parser: body too large, malformed JSON, unsupported
+ * charset), as `http-errors` with `expose`: its status and message are meant for the client.
+ */
+function clientErrorOf(exception: unknown): { status: number; type: string; detail: string } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { status, expose, type, message } = exception as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  const detail = status === 413 ? 'The request body is larger than this server accepts' : typeof message === 'string' ? message : titleFor(status);
+  return { status, type: typeof type === 'string' && /^[a-z.]+$/.test(type) ? type.replace(/\./g, '-') : slug(status), detail };
 }
 
 function titleFor(status: number): string {
