@@ -1,4 +1,4 @@
-import { FixityService } from '@benhan/api/archive';
+import { ARCHIVE_STORE, FixityService, type ArchiveStore } from '@benhan/api/archive';
 import { IntegrityService } from '@benhan/api/inspection';
 import { MllpListener, OutboxSender } from '@benhan/api/interop-hl7v2';
 import { ensureAppRole, ensureDatabase, redactUrl, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@benhan/api/database';
@@ -8,12 +8,17 @@ import pino, { type Logger } from 'pino';
 import { createApp } from './app/create-app';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.schema';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-hospital';
+import { backup, OperationError, readVerifiedBackup, restoreArchives, restoreDatabase, type BackupManifest } from './operations/backup';
+import { drill } from './operations/drill';
 
 /**
  * `node main.js`          start the API (and the web client, if built) on PORT
  * `node main.js migrate`  apply pending migrations and exit
  * `node main.js fixity`   re-hash every stored archive, print the report, exit 1 if any is missing or changed
  * `node main.js audit-verify`  verify every facility's audit chain from genesis, print the reports, exit 1 if BROKEN
+ * `node main.js backup <dir>`   back up the database and the archive store together into a new directory (R17)
+ * `node main.js restore <dir>`  restore a backup into an empty database and the configured store, then run the drill
+ * `node main.js verify`         the restore drill on this system: every signature, archive hash and audit chain
  */
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -30,6 +35,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { context: 'Benhan' } });
 
   const { url, embedded } = await resolveDatabase(config, logger);
+  const command = process.argv[2];
+  const restoring = command === 'restore' ? await startRestore(process.argv[3], url) : null;
   const applied = await runMigrations(url);
   if (applied.length) logger.info({ migrations: applied }, 'Applied migrations');
   if (process.argv[2] === 'migrate') {
@@ -40,6 +47,28 @@ async function main(): Promise<void> {
   // Migrations ran as the schema owner; the API serves as a role that owns nothing (R8, R11).
   const appUrl = config.databaseAppUrl ?? (await ensureAppRole(url));
   const app = await createApp(config, appUrl);
+  if (command === 'backup' || command === 'restore' || command === 'verify') {
+    await app.init();
+    try {
+      if (command === 'backup') {
+        const manifest = await backup(url, app.get<ArchiveStore>(ARCHIVE_STORE), requiredDir(process.argv[3]));
+        process.stdout.write(JSON.stringify({ backup: process.argv[3], createdAt: manifest.createdAt, database: manifest.database, archives: manifest.archives.length }, null, 2) + '\n');
+      } else {
+        const restored = restoring ? { archivesWritten: await restoreArchives(restoring.dir, restoring.manifest, app.get<ArchiveStore>(ARCHIVE_STORE)) } : {};
+        const report = await drill(app);
+        process.stdout.write(JSON.stringify({ ...restored, ...report }, null, 2) + '\n');
+        process.exitCode = report.ok ? 0 : 1;
+      }
+    } catch (error) {
+      if (!(error instanceof OperationError)) throw error;
+      process.stderr.write(`${command} failed: ${error.message}\n`);
+      process.exitCode = 1;
+    } finally {
+      await app.close();
+      await embedded?.stop();
+    }
+    return;
+  }
   if (process.argv[2] === 'fixity') {
     await app.init();
     const runs = await app.get(FixityService).runScheduled('command');
@@ -85,6 +114,21 @@ async function main(): Promise<void> {
   if (embedded) app.getHttpServer().on('close', () => void embedded.stop());
 }
 
+function requiredDir(dir: string | undefined): string {
+  if (!dir) throw new OperationError('Name the backup directory: node main.js backup|restore <dir>');
+  return dir;
+}
+
+/** Before migrations: check the whole backup, then restore its database into the (empty) target. */
+async function startRestore(dir: string | undefined, url: string): Promise<{ dir: string; manifest: BackupManifest }> {
+  const from = requiredDir(dir);
+  const manifest = await readVerifiedBackup(from);
+  // The app role first: the dump grants it its rights.
+  await ensureAppRole(url);
+  await restoreDatabase(from, manifest, url);
+  return { dir: from, manifest };
+}
+
 async function resolveDatabase(config: AppConfig, logger: Logger): Promise<{ url: string; embedded: RunningPostgres | null }> {
   if (config.databaseUrl) {
     await ensureDatabase(config.databaseUrl);
@@ -99,6 +143,10 @@ async function resolveDatabase(config: AppConfig, logger: Logger): Promise<{ url
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof OperationError) {
+    process.stderr.write(`${process.argv[2]} failed: ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`Benhan failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
