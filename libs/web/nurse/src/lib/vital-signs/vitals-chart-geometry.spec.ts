@@ -83,11 +83,11 @@ describe('vitals chart geometry', () => {
   it('steps a set’s temperature left and its pulse right where their markers would cover each other', () => {
     const chart = buildVitalsChart(
       [
-        // 37 °C and 80 /min are on the same line; 38.6 °C and 110 /min (38.5 °C's line) less than a marker apart.
+        // 37 °C and 80 /min are on the same line; 38.6 °C and 108 /min (38.4 °C's line) 10 units apart, markers touching.
         anObservation({ id: 't1', kind: 'temperature', value: 37, takenAt: iso(1, 6) }),
         anObservation({ id: 'p1', kind: 'pulse', value: 80, takenAt: iso(1, 6) }),
         anObservation({ id: 't2', kind: 'temperature', value: 38.6, takenAt: iso(1, 18) }),
-        anObservation({ id: 'p2', kind: 'pulse', value: 110, takenAt: iso(1, 18) }),
+        anObservation({ id: 'p2', kind: 'pulse', value: 108, takenAt: iso(1, 18) }),
         // 36 °C and 100 /min (38 °C's line) are far apart: they stay on their column.
         anObservation({ id: 't3', kind: 'temperature', value: 36, takenAt: iso(1, 12) }),
         anObservation({ id: 'p3', kind: 'pulse', value: 100, takenAt: iso(1, 12) }),

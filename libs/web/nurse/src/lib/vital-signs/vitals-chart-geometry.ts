@@ -233,11 +233,11 @@ export function buildVitalsChart(
 }
 
 /**
- * The temperature and pulse of one set whose markers would cover each other (they are on the same column, less than a
- * marker apart): the temperature steps left and the pulse right, so both stay visible.
+ * The temperature and pulse of one set whose markers would cover or touch each other (on the same column, less than a
+ * marker and a half apart): the temperature steps left and the pulse right, so both stay visible.
  */
 export function stepAside(temperature: readonly ChartPoint[], pulse: readonly ChartPoint[]): [ChartPoint[], ChartPoint[]] {
-  const covering = (t: ChartPoint, p: ChartPoint) => t.takenAt === p.takenAt && Math.abs(t.y - p.y) <= MARKER_SIZE;
+  const covering = (t: ChartPoint, p: ChartPoint) => t.takenAt === p.takenAt && Math.abs(t.y - p.y) < 1.5 * MARKER_SIZE;
   return [
     temperature.map((t) => (pulse.some((p) => covering(t, p)) ? { ...t, x: round(t.x - SIDE_STEP) } : t)),
     pulse.map((p) => (temperature.some((t) => covering(t, p)) ? { ...p, x: round(p.x + SIDE_STEP) } : p)),
