@@ -45,7 +45,7 @@ export const SIDE_STEP = 5;
 /** The least room between two sets' columns: room for both markers of each, stepped aside. */
 export const COLUMN_GAP = 4 * SIDE_STEP;
 /** The least room between a column and the plot's frame, so a set taken just now is not drawn over the scale. */
-export const EDGE_INSET = SIDE_STEP + MARKER_SIZE / 2 + 1;
+export const EDGE_INSET = SIDE_STEP + MARKER_SIZE;
 
 export interface ChartPoint {
   id: string;
