@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { signIn } from '../support/demo';
 import { MAIN_PAGES, navigationOf, settle } from './main-pages';
 
 /**
@@ -44,3 +45,37 @@ for (const mainPage of MAIN_PAGES) {
     }
   });
 }
+
+/**
+ * The inspector's signature trail, full of the demo seed's signatures, on the ward PC and the tablet held sideways:
+ * the page does not scroll sideways, and neither does the table: every column, down to each signature's verdict, is
+ * on screen (long names and titles wrap instead).
+ */
+test('the signature trail fits 1366×768 and 1280×800 with every column on screen', async ({ page }) => {
+  await page.setViewportSize(VIEWPORTS[0]);
+  await signIn(page, 'inspector');
+  await expect(page).toHaveURL(/\/inspector$/);
+  await page.getByTestId('trail-submit').click();
+  const verdicts = page.locator('[data-testid="trail-row"][data-indication="PASSED"] [data-testid="signature-badge"]');
+  await expect(verdicts.first()).toBeVisible();
+
+  for (const viewport of VIEWPORTS.slice(0, 2)) {
+    await test.step(viewport.name, async () => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await settle(page);
+      const widths = await page.evaluate(() => {
+        const table = document.querySelector<HTMLElement>('[data-testid="trail"] .p-datatable-table-container');
+        return {
+          page: document.documentElement.scrollWidth,
+          window: window.innerWidth,
+          table: table?.scrollWidth ?? Infinity,
+          tableFrame: table?.clientWidth ?? 0,
+        };
+      });
+      expect(widths.page, `the page scrolls sideways at ${viewport.name}`).toBeLessThanOrEqual(widths.window);
+      expect(widths.table, `the table scrolls sideways at ${viewport.name}`).toBeLessThanOrEqual(widths.tableFrame);
+      await expect(verdicts.first()).toBeInViewport({ ratio: 1 });
+      await expect(verdicts.first()).toHaveText('Chữ ký hợp lệ');
+    });
+  }
+});

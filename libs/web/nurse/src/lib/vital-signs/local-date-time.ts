@@ -1,16 +1,16 @@
-import { toLocalIsoDate } from '@benhan/web/ui';
+/**
+ * The date-time fields of the nurse workspace (`bh-date-time-field`) hold a `Date`: these turn "now" into what such a
+ * field starts at and what it holds into the instant sent to the API.
+ */
 
-/** `Date` → the `YYYY-MM-DDTHH:mm` local value of an `<input type="datetime-local">`. */
-export function toLocalDateTimeInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${toLocalIsoDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** `date` cut to the minute: the field shows no seconds, so it holds none. */
+export function toTheMinute(date: Date): Date {
+  const minute = new Date(date);
+  minute.setSeconds(0, 0);
+  return minute;
 }
 
-/** The value of an `<input type="datetime-local">` → an ISO instant; null when empty or malformed. */
-export function fromLocalDateTimeInput(value: string | null | undefined): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value ?? '');
-  if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number);
-  const date = new Date(y, mo - 1, d, h, mi);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+/** The value of a date-time field → an ISO instant; null when empty or not a valid date. */
+export function instantOf(value: Date | null | undefined): string | null {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : null;
 }

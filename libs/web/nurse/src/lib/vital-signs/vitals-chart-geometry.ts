@@ -5,6 +5,11 @@ import type { VitalSignFlag, VitalSignKind, VitalSignObservation } from '@benhan
  * on the left scale (35–41 °C) and pulse in red on the right scale (40–160 /min), one degree matching 20 beats
  * so both share the horizontal gridlines, over time with day and hour gridlines; blood pressure as bars in a
  * band below. Pure functions: the SVG component only draws what this returns.
+ *
+ * Each set of vital signs is a column: its temperature, pulse and blood pressure share one x. Sets taken close together
+ * (two rounds minutes apart, on a chart of days) would be drawn on top of each other, so their columns are moved apart
+ * in time order (`spreadColumns`); where a set's temperature and pulse land on the same spot, they step aside
+ * (`SIDE_STEP`). The exact time of each point is in its tooltip and in the flowsheet.
  */
 
 export interface Scale {
@@ -32,6 +37,15 @@ export interface ChartLayout {
 }
 
 export const CHART_LAYOUT: ChartLayout = { width: 960, height: 500, left: 56, right: 56, top: 40, plotHeight: 300, bpTop: 360, bpHeight: 110 };
+
+/** The size of a temperature or pulse marker. */
+export const MARKER_SIZE = 8;
+/** How far a set's temperature (left) and pulse (right) markers step aside when they would cover each other. */
+export const SIDE_STEP = 5;
+/** The least room between two sets' columns: room for both markers of each, stepped aside. */
+export const COLUMN_GAP = 4 * SIDE_STEP;
+/** The least room between a column and the plot's frame, so a set taken just now is not drawn over the scale. */
+export const EDGE_INSET = SIDE_STEP + MARKER_SIZE;
 
 export interface ChartPoint {
   id: string;
@@ -108,6 +122,21 @@ export function pathThrough(points: readonly { x: number; y: number }[]): string
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)},${round(p.y)}`).join(' ');
 }
 
+/**
+ * Where the columns at `xs` (in time order) are drawn: each at its time, except that a column closer than `gap` to the
+ * one before moves right until it is `gap` away, and columns are kept `EDGE_INSET` inside [left, right], those pressed
+ * against the right edge moving left in turn. With more columns than fit, `gap` shrinks so they still all fit.
+ */
+export function spreadColumns(xs: readonly number[], left: number, right: number, gap = COLUMN_GAP): number[] {
+  const low = left + EDGE_INSET;
+  const high = right - EDGE_INSET;
+  const step = xs.length > 1 ? Math.min(gap, (high - low) / (xs.length - 1)) : gap;
+  const spread = xs.map((x) => Math.min(Math.max(x, low), high));
+  for (let i = 1; i < spread.length; i++) spread[i] = Math.max(spread[i], spread[i - 1] + step);
+  for (let i = spread.length - 1; i >= 0; i--) spread[i] = Math.min(spread[i], i === spread.length - 1 ? high : spread[i + 1] - step);
+  return spread.map(round);
+}
+
 /** Hour gridlines dense enough to read times and sparse enough to stay apart: 3 h, 6 h, 12 h, or none. */
 export function hourStep(spanMs: number): number | null {
   const hours = spanMs / 3_600_000;
@@ -134,15 +163,25 @@ export function buildVitalsChart(
     })
     .sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));
 
-  const curve = (kind: VitalSignKind, scale: Scale): Curve => {
+  // One column per instant a set was taken at, moved apart from its neighbours where they would overlap.
+  const instants = [...new Set(inRange.map((o) => o.takenAt))];
+  const columns = spreadColumns(
+    instants.map((takenAt) => x(Date.parse(takenAt))),
+    plot.left,
+    plot.right,
+  );
+  const columnOf = new Map(instants.map((takenAt, i) => [takenAt, columns[i]]));
+  const xOf = (takenAt: string) => columnOf.get(takenAt) ?? round(x(Date.parse(takenAt)));
+
+  const curve = (kind: VitalSignKind, scale: Scale): ChartPoint[] => {
     const y = linearScale(scale, plot.bottom, plot.top);
-    const points = inRange
+    return inRange
       .filter((o) => o.kind === kind)
       .map((o): ChartPoint => {
         const clampedValue = Math.min(Math.max(o.value, scale.min), scale.max);
         return {
           id: o.id,
-          x: round(x(Date.parse(o.takenAt))),
+          x: xOf(o.takenAt),
           y: round(y(clampedValue)),
           value: o.value,
           takenAt: o.takenAt,
@@ -150,8 +189,8 @@ export function buildVitalsChart(
           clamped: clampedValue !== o.value,
         };
       });
-    return { points, path: pathThrough(points) };
   };
+  const [temperature, pulse] = stepAside(curve('temperature', TEMPERATURE_SCALE), curve('pulse', PULSE_SCALE));
 
   const bpBottom = layout.bpTop + layout.bpHeight;
   const bpY = linearScale(BLOOD_PRESSURE_SCALE, bpBottom, layout.bpTop);
@@ -162,7 +201,7 @@ export function buildVitalsChart(
     .map((systolic): BloodPressureMark => {
       const diastolic = diastolicAt.get(systolic.takenAt) as VitalSignObservation;
       return {
-        x: round(x(Date.parse(systolic.takenAt))),
+        x: xOf(systolic.takenAt),
         ySystolic: clampBp(systolic.value),
         yDiastolic: clampBp(diastolic.value),
         systolic: systolic.value,
@@ -183,14 +222,26 @@ export function buildVitalsChart(
   return {
     layout,
     plot,
-    temperature: curve('temperature', TEMPERATURE_SCALE),
-    pulse: curve('pulse', PULSE_SCALE),
+    temperature: { points: temperature, path: pathThrough(temperature) },
+    pulse: { points: pulse, path: pathThrough(pulse) },
     bloodPressure,
     days: dayBands(from, to, x),
     hours: hourLines(from, to, x),
     ticks,
     bpTicks,
   };
+}
+
+/**
+ * The temperature and pulse of one set whose markers would cover or touch each other (on the same column, less than a
+ * marker and a half apart): the temperature steps left and the pulse right, so both stay visible.
+ */
+export function stepAside(temperature: readonly ChartPoint[], pulse: readonly ChartPoint[]): [ChartPoint[], ChartPoint[]] {
+  const covering = (t: ChartPoint, p: ChartPoint) => t.takenAt === p.takenAt && Math.abs(t.y - p.y) < 1.5 * MARKER_SIZE;
+  return [
+    temperature.map((t) => (pulse.some((p) => covering(t, p)) ? { ...t, x: round(t.x - SIDE_STEP) } : t)),
+    pulse.map((p) => (temperature.some((t) => covering(t, p)) ? { ...p, x: round(p.x + SIDE_STEP) } : p)),
+  ];
 }
 
 /** The local calendar days the range touches, each cut to the range. */

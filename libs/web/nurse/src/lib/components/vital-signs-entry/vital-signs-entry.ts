@@ -7,8 +7,9 @@ import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { InputText } from 'primeng/inputtext';
 import { Message } from 'primeng/message';
 import { failureMessage, type Translatable } from '../../failure-message';
+import { DateTimeField } from '../date-time-field/date-time-field';
 import { flagLabel, KIND_LABELS, problemLabel, unitLabel } from '../../labels';
-import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../vital-signs/local-date-time';
+import { instantOf, toTheMinute } from '../../vital-signs/local-date-time';
 import { checkEntry, type EntryProblem, type EntryTexts, hasProblems, serverProblems } from '../../vital-signs/vital-sign-entry';
 
 /**
@@ -18,7 +19,7 @@ import { checkEntry, type EntryProblem, type EntryTexts, hasProblems, serverProb
  */
 @Component({
   selector: 'bh-vital-signs-entry',
-  imports: [TranslatePipe, BhNumberPipe, InputText, Message, ButtonDirective, ButtonIcon, ButtonLabel],
+  imports: [TranslatePipe, BhNumberPipe, DateTimeField, InputText, Message, ButtonDirective, ButtonIcon, ButtonLabel],
   templateUrl: './vital-signs-entry.html',
   styleUrl: './vital-signs-entry.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,7 +37,7 @@ export class VitalSignsEntry {
   protected readonly flagLabel = flagLabel;
 
   protected readonly texts = signal<EntryTexts>({});
-  protected readonly takenAt = signal(toLocalDateTimeInput(new Date()));
+  protected readonly takenAt = signal<Date | null>(toTheMinute(new Date()));
   /**
    * Whether the nurse chose the time. Until then the field only shows "now" to the minute, and the set is saved at the
    * moment of saving: the shown minute may lie before an admission made seconds earlier, which the server refuses.
@@ -91,23 +92,30 @@ export class VitalSignsEntry {
     this.touched.update((set) => new Set([...set, kind]));
   }
 
-  protected setTakenAt(event: Event): void {
-    this.takenAt.set((event.target as HTMLInputElement).value);
+  protected setTakenAt(value: Date | null): void {
+    this.takenAt.set(value);
     this.takenAtChosen.set(true);
+  }
+
+  /** Enter in the time moves on to the first value (rather than saving an empty set). */
+  protected onTimeEnter(event: Event): void {
+    event.preventDefault();
+    this.focusValue(0);
   }
 
   /** Enter moves on like Tab; on the last value it saves. */
   protected onEnter(event: Event, index: number): void {
     event.preventDefault();
-    const fields = this.fields();
     const kind = this.definitions()[index]?.kind;
     if (kind) this.touch(kind);
-    if (index + 1 < fields.length) {
-      fields[index + 1].nativeElement.focus();
-      fields[index + 1].nativeElement.select();
-    } else {
-      this.save();
-    }
+    if (index + 1 < this.fields().length) this.focusValue(index + 1);
+    else this.save();
+  }
+
+  private focusValue(index: number): void {
+    const field = this.fields()[index]?.nativeElement;
+    field?.focus();
+    field?.select();
   }
 
   save(): void {
@@ -116,7 +124,7 @@ export class VitalSignsEntry {
     this.error.set(null);
     this.notice.set(null);
     const check = this.check();
-    const takenAt = this.takenAtChosen() ? fromLocalDateTimeInput(this.takenAt()) : new Date().toISOString();
+    const takenAt = this.takenAtChosen() ? instantOf(this.takenAt()) : new Date().toISOString();
     if (hasProblems(check)) {
       this.focusFirstProblem(Object.keys(check.problems) as VitalSignKind[]);
       return;
@@ -157,7 +165,7 @@ export class VitalSignsEntry {
     this.touched.set(new Set());
     this.submitted.set(false);
     this.server.set({});
-    this.takenAt.set(toLocalDateTimeInput(new Date()));
+    this.takenAt.set(toTheMinute(new Date()));
     this.takenAtChosen.set(false);
     for (const field of this.fields()) field.nativeElement.value = '';
     this.fields()[0]?.nativeElement.focus();

@@ -7,10 +7,11 @@ import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { InputText } from 'primeng/inputtext';
 import { Message } from 'primeng/message';
+import { DateTimeField } from '../../components/date-time-field/date-time-field';
 import { failureMessage, type Translatable } from '../../failure-message';
 import { KIND_SHORT_LABELS, problemLabel, unitLabel } from '../../labels';
 import { NurseStore } from '../../nurse.store';
-import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../vital-signs/local-date-time';
+import { instantOf, toTheMinute } from '../../vital-signs/local-date-time';
 import { checkEntry, type EntryCheck, type EntryProblem, type EntryTexts, fieldErrorTarget, hasProblems } from '../../vital-signs/vital-sign-entry';
 import { bedOf, byBed } from '../../ward';
 
@@ -23,7 +24,7 @@ type CellProblems = Partial<Record<VitalSignKind, EntryProblem>>;
  */
 @Component({
   selector: 'bh-vital-signs-round',
-  imports: [RouterLink, TranslatePipe, InputText, Message, ButtonDirective, ButtonIcon, ButtonLabel],
+  imports: [RouterLink, TranslatePipe, DateTimeField, InputText, Message, ButtonDirective, ButtonIcon, ButtonLabel],
   templateUrl: './vital-signs-round.html',
   styleUrl: './vital-signs-round.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,7 +50,7 @@ export class VitalSignsRound {
     return error ? failureMessage(error) : null;
   });
 
-  protected readonly takenAt = signal(toLocalDateTimeInput(new Date()));
+  protected readonly takenAt = signal<Date | null>(toTheMinute(new Date()));
   private readonly texts = signal<Record<string, EntryTexts>>({});
   private readonly touched = signal<ReadonlySet<string>>(new Set());
   private readonly submitted = signal(false);
@@ -109,8 +110,12 @@ export class VitalSignsRound {
     this.notice.set(null);
   }
 
-  protected setTakenAt(event: Event): void {
-    this.takenAt.set((event.target as HTMLInputElement).value);
+  /** Enter in the time moves on to the first patient's first value, as Enter moves along the grid. */
+  protected onTimeEnter(event: Event): void {
+    event.preventDefault();
+    const first = this.cells()[0]?.nativeElement;
+    first?.focus();
+    first?.select();
   }
 
   protected touch(encounterId: string, kind: VitalSignKind): void {
@@ -151,7 +156,7 @@ export class VitalSignsRound {
       this.error.set({ key: _('nurse.round.nothingToSave') });
       return;
     }
-    const takenAt = fromLocalDateTimeInput(this.takenAt());
+    const takenAt = instantOf(this.takenAt());
     if (!takenAt) {
       this.error.set({ key: _('nurse.entry.takenAtRequired') });
       return;

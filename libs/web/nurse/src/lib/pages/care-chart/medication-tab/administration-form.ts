@@ -1,10 +1,10 @@
 import type { AdministrationStatus, MedicationOrderLine, RecordAdministrationRequest } from '@benhan/shared/contracts';
-import { fromLocalDateTimeInput } from '../../../vital-signs/local-date-time';
+import { instantOf } from '../../../vital-signs/local-date-time';
 
 export interface AdministrationForm {
   status: AdministrationStatus | null;
-  /** `<input type="datetime-local">` value. */
-  administeredAt: string;
+  /** When the dose was given, as the date-time field holds it. */
+  administeredAt: Date | null;
   reason: string;
 }
 
@@ -17,7 +17,7 @@ export type AdministrationProblem = 'status_required' | 'time_required' | 'reaso
 export function administrationProblems(form: AdministrationForm): Partial<Record<keyof AdministrationForm, AdministrationProblem>> {
   const problems: Partial<Record<keyof AdministrationForm, AdministrationProblem>> = {};
   if (!form.status) problems.status = 'status_required';
-  if (form.status === 'given' && !fromLocalDateTimeInput(form.administeredAt)) problems.administeredAt = 'time_required';
+  if (form.status === 'given' && !instantOf(form.administeredAt)) problems.administeredAt = 'time_required';
   if (form.status && form.status !== 'given' && !form.reason.trim()) problems.reason = 'reason_required';
   return problems;
 }
@@ -32,7 +32,7 @@ export function administrationRequest(order: MedicationOrderLine, form: Administ
     dose: order.dose,
     route: order.route,
     status,
-    administeredAt: status === 'given' ? fromLocalDateTimeInput(form.administeredAt) : null,
+    administeredAt: status === 'given' ? instantOf(form.administeredAt) : null,
     reason: status === 'given' ? form.reason.trim() || null : form.reason.trim(),
   };
 }

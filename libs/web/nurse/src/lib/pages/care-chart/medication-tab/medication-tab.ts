@@ -7,14 +7,14 @@ import { CareChartApi } from '@benhan/web/data-access';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { ButtonDirective, ButtonIcon, ButtonLabel } from 'primeng/button';
 import { Dialog } from 'primeng/dialog';
-import { InputText } from 'primeng/inputtext';
 import { Message } from 'primeng/message';
 import { RadioButton } from 'primeng/radiobutton';
 import { TableModule } from 'primeng/table';
 import { Textarea } from 'primeng/textarea';
+import { DateTimeField } from '../../../components/date-time-field/date-time-field';
 import { failureMessage, type Translatable } from '../../../failure-message';
 import { optionsOf, ROUTE_LABELS, STATUS_LABELS } from '../../../labels';
-import { toLocalDateTimeInput } from '../../../vital-signs/local-date-time';
+import { toTheMinute } from '../../../vital-signs/local-date-time';
 import { EncounterContext } from '../encounter-context';
 import { type AdministrationForm, type AdministrationProblem, administrationProblems, administrationRequest } from './administration-form';
 
@@ -31,7 +31,7 @@ const PROBLEM_KEYS: Record<AdministrationProblem, string> = {
  */
 @Component({
   selector: 'bh-medication-tab',
-  imports: [FormsModule, DatePipe, TranslatePipe, TableModule, Dialog, Message, InputText, RadioButton, Textarea, ButtonDirective, ButtonIcon, ButtonLabel],
+  imports: [FormsModule, DatePipe, TranslatePipe, DateTimeField, TableModule, Dialog, Message, RadioButton, Textarea, ButtonDirective, ButtonIcon, ButtonLabel],
   templateUrl: './medication-tab.html',
   styleUrl: './medication-tab.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,7 +66,7 @@ export class MedicationTab {
 
   protected readonly recording = signal<MedicationOrderLine | null>(null);
   protected readonly recordOpen = signal(false);
-  protected readonly form = signal<AdministrationForm>({ status: 'given', administeredAt: '', reason: '' });
+  protected readonly form = signal<AdministrationForm>({ status: 'given', administeredAt: null, reason: '' });
   private readonly submitted = signal(false);
   protected readonly problems = computed(() => {
     if (!this.submitted()) return {};
@@ -86,7 +86,7 @@ export class MedicationTab {
 
   protected record(order: MedicationOrderLine): void {
     this.recording.set(order);
-    this.form.set({ status: 'given', administeredAt: toLocalDateTimeInput(new Date()), reason: '' });
+    this.form.set({ status: 'given', administeredAt: toTheMinute(new Date()), reason: '' });
     this.submitted.set(false);
     this.recordError.set(null);
     this.notice.set(null);
