@@ -45,6 +45,17 @@ describe(toProblem.name, () => {
     expect(toProblem(Object.assign(new Error('x'), { status: 400 })).status).toBe(500);
   });
 
+  it('answers 503 with Retry-After when the database is gone (restarting, unreachable), never 500', () => {
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { driverError: { code: '57P01' } });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const terminated = new Error('Connection terminated unexpectedly');
+    const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' });
+    for (const error of [shutdown, refused, terminated, released]) {
+      expect(toProblem(error)).toEqual(expect.objectContaining({ status: 503, type: 'https://benhan.dev/problems/database_unavailable', retryAfterSeconds: 5 }));
+    }
+    expect(toProblem(Object.assign(new Error('duplicate key'), { driverError: { code: '23505' } })).status).toBe(500);
+  });
+
   it('hides the details of an unexpected error', () => {
     const problem = toProblem(new Error('connection string postgres://secret@db'));
     expect(problem.status).toBe(500);

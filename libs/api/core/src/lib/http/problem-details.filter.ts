@@ -49,6 +49,15 @@ export function toProblem(exception: unknown): ProblemDetails {
       ...(errors?.length ? { errors } : {}),
     };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      type: PROBLEM_BASE + 'database_unavailable',
+      title: titleFor(HttpStatus.SERVICE_UNAVAILABLE),
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: 'The database cannot be reached just now. Try again in a moment.',
+      retryAfterSeconds: 5,
+    };
+  }
   const client = clientErrorOf(exception);
   if (client) return { type: PROBLEM_BASE + client.type, title: titleFor(client.status), status: client.status, detail: client.detail };
   return {
@@ -57,6 +66,25 @@ export function toProblem(exception: unknown): ProblemDetails {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     detail: 'An unexpected error occurred; it has been logged with the request id.',
   };
+}
+
+/** PostgreSQL's connection-loss and shutdown codes (classes 08 and 57P), and the driver's own lost-connection errors. */
+const UNAVAILABLE_CODES = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * The database went away (restarting, failed over, network cut): the request failed before anything was committed,
+ * so it is a 503 the client may retry, not a server fault.
+ */
+function isDatabaseUnavailable(exception: unknown): boolean {
+  // TypeORM's own word for a transaction whose connection died under it (its rollback finds the connection gone).
+  if (exception instanceof Error && exception.name === 'QueryRunnerAlreadyReleasedError') return true;
+  for (let error = exception as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; error && depth < 4; depth++) {
+    if (typeof error.code === 'string' && UNAVAILABLE_CODES.has(error.code)) return true;
+    if (typeof error.message === 'string' && UNAVAILABLE_MESSAGE.test(error.message)) return true;
+    error = (error.driverError ?? error.cause) as typeof error;
+  }
+  return false;
 }
 
 /**
