@@ -244,7 +244,8 @@ const mutated = fc.tuple(fc.constantFrom(...VALID), fc.array(fc.tuple(fc.nat(), 
     }
     const parent = path.slice(0, -1).reduce((node: Json, k) => node[k], body);
     const last = path[path.length - 1];
-    if (how === 'delete') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
+    if (how === 'delete' && Array.isArray(parent)) parent.splice(Number(last), 1);
+    else if (how === 'delete') delete parent[last];
     else if (how === 'add' && parent[last] !== null && typeof parent[last] === 'object' && !Array.isArray(parent[last])) Object.defineProperty(parent[last], key, { value, enumerable: true, writable: true, configurable: true });
     else parent[last] = value;
   }

@@ -11,8 +11,8 @@ const bytes = (maxLength: number) => fc.array(byte, { maxLength }).map((b) => Bu
 
 /** A payload a sender can frame: no VT (it would restart the frame) and no FS CR (it would end it). A lone FS is payload. */
 const payload = bytes(60).map((b) => {
-  let text = b.toString('latin1').replace(/\x0b/g, '');
-  while (text.includes('\x1c\r')) text = text.replace(/\x1c\r/g, '');
+  let text = Buffer.from(b.filter((x) => x !== MLLP_START)).toString('latin1');
+  while (text.includes('\x1c\r')) text = text.split('\x1c\r').join('');
   return Buffer.from(text, 'latin1');
 });
 /** Bytes between frames that a decoder must skip: anything without VT. */
