@@ -19,4 +19,21 @@ export default [
       ],
     },
   },
+  {
+    // Its tests may use fast-check too (property-based tests; not shipped).
+    files: ['src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.{1,2}/|fast-check$)',
+              message: 'shared-validation tests import only its own files (relative paths) and fast-check.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -5,7 +5,7 @@ import { FulfilmentService, OrderError } from '@benhan/api/orders';
 import { IMAGING_STUDY_STATUSES, SPECIMEN_STATUSES, type ImagingStudyStatus, type RecordSpecimenRequest, type SpecimenStatus } from '@benhan/shared/contracts';
 import { FhirError } from './fhir.errors';
 import type { FhirRequestContext } from './fhir-provider';
-import { FhirWriteService, asResultsSender, dateTime, invalid, studyInput, type Json } from './fhir-write.service';
+import { FhirWriteService, asResultsSender, dateTime, invalid, shown, studyInput, type Json } from './fhir-write.service';
 import { SERVICE_REQUEST_STATUS, SPECIMEN_SID, V2_0487 } from './resources/orders.mappers';
 
 /** What a write answers: the resource written (read back by the controller) and whether it is new. */
@@ -82,7 +82,7 @@ export class FhirFulfilmentWriteService {
       if (!op || typeof op.op !== 'string' || typeof op.path !== 'string') throw invalid(`Operation ${i} needs op and path`, where);
       if (op.path === '/status' && (op.op === 'replace' || op.op === 'add')) status = statusOf({ status: op.value }, 'ServiceRequest.status');
       else if (op.path === '/status' && op.op === 'test') {
-        if (op.value !== status) throw new FhirError('unprocessable', `test failed: status is ${status}, not ${String(op.value)}`, ['ServiceRequest.status']);
+        if (op.value !== status) throw new FhirError('unprocessable', `test failed: status is ${status}, not ${shown(op.value)}`, ['ServiceRequest.status']);
       } else if ((op.path === '/note/-' || op.path === '/note') && op.op === 'add') {
         const notes: Json[] = op.path === '/note' ? (Array.isArray(op.value) ? op.value : [op.value]) : [op.value];
         const text = notes.map((n) => n?.text).filter((t): t is string => typeof t === 'string' && !!t.trim()).pop();
@@ -182,13 +182,13 @@ function specimenInput(r: Json): RecordSpecimenRequest {
   if (typeof identifier !== 'string' || !identifier.trim()) throw invalid(`accessionIdentifier needs the lab's specimen id (${SPECIMEN_SID}/<client id>|<accession>)`, ['Specimen.accessionIdentifier']);
   const codings: Json[] = Array.isArray(r.type?.coding) ? r.type.coding : [];
   const coding = codings.find((c) => c?.system === V2_0487) ?? codings.find((c) => c?.system === undefined && typeof c?.code === 'string');
-  if (!coding?.code) throw invalid(`type needs a coding of ${V2_0487} (BLD, SER, PLAS, UR…)`, ['Specimen.type']);
+  if (typeof coding?.code !== 'string' || !coding.code) throw invalid(`type needs a coding of ${V2_0487} (BLD, SER, PLAS, UR…)`, ['Specimen.type']);
   const collected = r.collection?.collectedDateTime ?? r.collection?.collectedPeriod?.start;
   const notes: Json[] = Array.isArray(r.note) ? r.note : [];
   return {
     accession: identifier.trim(),
     status: statusOf(r, 'Specimen.status', SPECIMEN_STATUSES) as SpecimenStatus,
-    typeCode: String(coding.code),
+    typeCode: coding.code,
     typeDisplay: typeof coding.display === 'string' ? coding.display : typeof r.type?.text === 'string' ? r.type.text : null,
     collectedAt: dateTime(collected, 'Specimen.collection.collected'),
     receivedAt: dateTime(r.receivedTime, 'Specimen.receivedTime'),

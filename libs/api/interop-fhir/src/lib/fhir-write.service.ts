@@ -75,7 +75,7 @@ export class FhirWriteService {
   /** POST [base] with a transaction Bundle: all entries or none. */
   async transaction(ctx: FhirRequestContext, bundle: Json): Promise<FhirResource> {
     if (!bundle || typeof bundle !== 'object' || bundle.resourceType !== 'Bundle') throw invalid('The body must be a Bundle', ['Bundle']);
-    if (bundle.type !== 'transaction') throw invalid(`Only transaction Bundles are processed at the base, not "${bundle.type}"`, ['Bundle.type']);
+    if (bundle.type !== 'transaction') throw invalid(`Only transaction Bundles are processed at the base, not "${shown(bundle.type)}"`, ['Bundle.type']);
     const entries: Json[] = Array.isArray(bundle.entry) ? bundle.entry : [];
     if (!entries.length) throw invalid('The transaction has no entry', ['Bundle.entry']);
     const parts: (Part & { fullUrl?: string; ifNoneExist?: string })[] = entries.map((entry, i) => {
@@ -84,10 +84,12 @@ export class FhirWriteService {
       if (!resource || typeof resource !== 'object') throw invalid('Each entry carries a resource', [`${path}.resource`]);
       if (entry.request?.method !== 'POST') throw new FhirError('not_supported', 'Only POST (create) entries are supported in a transaction', [`${path}.request.method`]);
       if (!RESULT_TYPES.includes(resource.resourceType)) {
-        throw new FhirError('not_supported', `${resource.resourceType} cannot be created here; a transaction carries a DiagnosticReport, its Observations and optionally its ImagingStudy`, [`${path}.resource.resourceType`]);
+        throw new FhirError('not_supported', `${shown(resource.resourceType)} cannot be created here; a transaction carries a DiagnosticReport, its Observations and optionally its ImagingStudy`, [`${path}.resource.resourceType`]);
       }
       if (entry.request?.url !== resource.resourceType) throw invalid(`request.url must be "${resource.resourceType}"`, [`${path}.request.url`]);
-      return { resource, path: `${path}.resource`, fullUrl: typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined, ifNoneExist: entry.request?.ifNoneExist };
+      const ifNoneExist = entry.request?.ifNoneExist;
+      if (ifNoneExist !== undefined && typeof ifNoneExist !== 'string') throw invalid('request.ifNoneExist must be a string (identifier=[system|]value)', [`${path}.request.ifNoneExist`]);
+      return { resource, path: `${path}.resource`, fullUrl: typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined, ifNoneExist };
     });
     for (const type of new Set(parts.map((p) => p.resource.resourceType as string))) await this.requireWrite(ctx, type);
     const reports = parts.filter((p) => p.resource.resourceType === 'DiagnosticReport');
@@ -102,13 +104,13 @@ export class FhirWriteService {
     const ordered: Part[] = [];
     for (const [k, r] of (Array.isArray(report.resource.result) ? report.resource.result : []).entries()) {
       const target = byUrl.get(r?.reference);
-      if (!target || target.resource.resourceType !== 'Observation') throw new FhirError('unprocessable', `result ${r?.reference} is not an Observation of this transaction`, [`${report.path}.result[${k}]`]);
+      if (!target || target.resource.resourceType !== 'Observation') throw new FhirError('unprocessable', `result ${shown(r?.reference)} is not an Observation of this transaction`, [`${report.path}.result[${k}]`]);
       ordered.push(target);
     }
     for (const o of observations) if (!ordered.includes(o)) ordered.push(o);
     const studyRef = report.resource.imagingStudy?.[0]?.reference;
     if (studies.length && studyRef !== undefined && byUrl.get(studyRef) !== studies[0]) {
-      throw new FhirError('unprocessable', `imagingStudy ${studyRef} is not the ImagingStudy of this transaction`, [`${report.path}.imagingStudy[0]`]);
+      throw new FhirError('unprocessable', `imagingStudy ${shown(studyRef)} is not the ImagingStudy of this transaction`, [`${report.path}.imagingStudy[0]`]);
     }
     const outcome = await this.submit(ctx, { report, observations: ordered, study: studies[0] ?? null, ifNoneExist: report.ifNoneExist });
     const status = outcome.created ? '201 Created' : '200 OK';
@@ -180,7 +182,7 @@ export class FhirWriteService {
     }
     // A value's correction is its report's: the report again, this value replaced, the others as they are.
     if (current.report_superseded) throw new FhirError('conflict', `The report of Observation/${id} was corrected without it: correct DiagnosticReport/${current.report_logical_id}`, ['Observation']);
-    const status = REPORT_STATUS[resource.status];
+    const status = reportStatus(resource.status);
     if (status !== 'corrected' && status !== 'final') throw invalid('A value is corrected (status corrected or amended), or made final; withdraw a whole report as entered-in-error', ['Observation.status']);
     const values = (await this.dataSource.query(
       `SELECT code, display, value_quantity, unit, value_string, reference_low, reference_high, reference_text, interpretation, performer
@@ -233,9 +235,9 @@ export class FhirWriteService {
     for (const o of s.observations) if (o.resource !== r && o.resource.subject !== undefined) this.samePatient(o.resource.subject, order.patient_id, `${o.path}.subject`, false);
     const externalId = firstIdentifier(r.identifier);
     if (!externalId) throw invalid('The report needs an identifier: the sender’s report id (idempotency key)', [`${path}.identifier`]);
-    const status = REPORT_STATUS[r.status];
-    if (!status) throw invalid(`status must be preliminary, final, corrected, amended or entered-in-error, not "${r.status ?? ''}"`, [`${path}.status`]);
-    const encounterId = r.encounter === undefined ? null : referenceId(String(r.encounter?.reference ?? ''), 'Encounter');
+    const status = reportStatus(r.status);
+    if (!status) throw invalid(`status must be preliminary, final, corrected, amended or entered-in-error, not "${shown(r.status ?? '')}"`, [`${path}.status`]);
+    const encounterId = r.encounter === undefined ? null : referenceId(referenceOf(r.encounter), 'Encounter');
     if (r.encounter !== undefined && encounterId !== order.encounter_id) throw new FhirError('unprocessable', 'The encounter is not the one the order belongs to', [`${path}.encounter`]);
     const source = ctx.principal.kind === 'client' ? ctx.principal.clientId : '';
 
@@ -257,7 +259,7 @@ export class FhirWriteService {
       ...(findings ? { findings } : {}),
     };
     if (s.study) request.study = studyInput(s.study);
-    else if (Array.isArray(r.imagingStudy) && r.imagingStudy[0]?.reference) request.study = await this.storedStudy(ctx, order.id, r.imagingStudy[0].reference, `${path}.imagingStudy[0]`);
+    else if (Array.isArray(r.imagingStudy) && typeof r.imagingStudy[0]?.reference === 'string' && r.imagingStudy[0].reference) request.study = await this.storedStudy(ctx, order.id, r.imagingStudy[0].reference, `${path}.imagingStudy[0]`);
 
     return this.record(ctx, order.id, request, s);
   }
@@ -295,14 +297,14 @@ export class FhirWriteService {
     if (!refs.length) throw new FhirError('unprocessable', `${element} must name the order (ServiceRequest/<id>) this answers`, [`${path}.${element}`]);
     let order: { id: string; patient_id: string; encounter_id: string } | undefined;
     for (const [k, ref] of refs.entries()) {
-      const id = referenceId(String(ref?.reference ?? ''), 'ServiceRequest');
+      const id = referenceId(referenceOf(ref), 'ServiceRequest');
       const [row] = id
         ? ((await this.dataSource.query(
             `SELECT o.id, o.patient_id, o.encounter_id FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.id = $1 AND o.facility_id = $2`,
             [id, ctx.facilityId],
           )) as { id: string; patient_id: string; encounter_id: string }[])
         : [];
-      if (!row) throw new FhirError('unprocessable', `${ref?.reference ?? 'The reference'} is not a ServiceRequest of this server`, [`${path}.${element}[${k}]`]);
+      if (!row) throw new FhirError('unprocessable', `${shown(ref?.reference ?? 'The reference')} is not a ServiceRequest of this server`, [`${path}.${element}[${k}]`]);
       if (order && order.id !== row.id) throw new FhirError('unprocessable', `All ${element} ServiceRequests must belong to one order`, [`${path}.${element}[${k}]`]);
       order = row;
     }
@@ -311,8 +313,8 @@ export class FhirWriteService {
 
   samePatient(subject: Json, patientId: string, path: string, required: boolean): string | null {
     if (subject === undefined && !required) return null;
-    const id = referenceId(String(subject?.reference ?? ''), 'Patient');
-    if (!id) throw new FhirError('unprocessable', `subject must be the order's patient (Patient/<id>), not ${subject?.reference ?? 'nothing'}`, [path]);
+    const id = referenceId(referenceOf(subject), 'Patient');
+    if (!id) throw new FhirError('unprocessable', `subject must be the order's patient (Patient/<id>), not ${shown(subject?.reference ?? 'nothing')}`, [path]);
     if (id !== patientId) throw new FhirError('unprocessable', 'subject is not the patient of the order', [path]);
     return id;
   }
@@ -356,10 +358,10 @@ export function asResultsSender(principal: AuthenticatedPrincipal): Authenticate
 
 /** A DiagnosticReport's `result` naming its contained Observations (`#id`), in that order. */
 function containedObservations(resource: Json): Part[] {
-  const contained = new Map<string, Json>((Array.isArray(resource.contained) ? resource.contained : []).map((c: Json) => [`#${c?.id}`, c]));
+  const contained = new Map<string, Json>((Array.isArray(resource.contained) ? resource.contained : []).map((c: Json) => [`#${shown(c?.id)}`, c]));
   return (Array.isArray(resource.result) ? resource.result : []).map((r: Json, k: number) => {
     const target = contained.get(r?.reference);
-    if (!target || target.resourceType !== 'Observation') throw new FhirError('unprocessable', `result ${r?.reference ?? ''} must name a contained Observation (#id)`, [`DiagnosticReport.result[${k}]`]);
+    if (!target || target.resourceType !== 'Observation') throw new FhirError('unprocessable', `result ${shown(r?.reference ?? '')} must name a contained Observation (#id)`, [`DiagnosticReport.result[${k}]`]);
     return { resource: target, path: `DiagnosticReport.contained[${resource.contained.indexOf(target)}]` };
   });
 }
@@ -377,6 +379,21 @@ function storedObservation(o: Json): ObservationInput {
     interpretation: o.interpretation,
     performer: o.performer,
   };
+}
+
+/** A value of the body as a message shows it: text as sent, anything else as JSON (String() and templates throw for {"toString": 0}). */
+export function shown(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+}
+
+/** A Reference's text, '' when it has none or it is not a string. */
+function referenceOf(ref: Json): string {
+  return typeof ref?.reference === 'string' ? ref.reference : '';
+}
+
+/** A FHIR report status as ours; undefined for anything else (an own member only: "constructor" or "__proto__" is no status). */
+function reportStatus(value: unknown): ResultStatus | undefined {
+  return typeof value === 'string' && Object.hasOwn(REPORT_STATUS, value) ? REPORT_STATUS[value] : undefined;
 }
 
 export function invalid(message: string, expression: string[]): FhirError {
@@ -400,22 +417,26 @@ function textOf(forms: Json): string | null {
 
 export function dateTime(value: unknown, path: string): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalid(`${String(value)} is not a dateTime`, [path]);
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalid(`${shown(value)} is not a dateTime`, [path]);
   return new Date(value).toISOString();
 }
 
 function observationInput({ resource: o, path }: Part): ObservationInput {
   const codings: Json[] = Array.isArray(o.code?.coding) ? o.code.coding : [];
   const coding = codings.find((c) => c?.system === LOINC) ?? codings.find((c) => c?.system === SERVICE_CODE_SYSTEM);
-  if (!coding?.code) throw invalid('code needs a LOINC (http://loinc.org) or service code coding', [`${path}.code`]);
+  if (typeof coding?.code !== 'string' || !coding.code) throw invalid('code needs a LOINC (http://loinc.org) or service code coding', [`${path}.code`]);
   const q = o.valueQuantity;
   if (q !== undefined && typeof q?.value !== 'number') throw invalid('valueQuantity needs a numeric value', [`${path}.valueQuantity.value`]);
   const unit = q ? (q.code ?? q.unit) : null;
-  if (q && !unit) throw invalid('valueQuantity needs its UCUM unit (code, system http://unitsofmeasure.org)', [`${path}.valueQuantity.unit`]);
+  if (q && (typeof unit !== 'string' || !unit)) throw invalid('valueQuantity needs its UCUM unit (code, system http://unitsofmeasure.org)', [`${path}.valueQuantity.unit`]);
   const range = Array.isArray(o.referenceRange) ? o.referenceRange[0] : undefined;
+  for (const end of ['low', 'high'] as const) {
+    const value = range?.[end]?.value;
+    if (value !== undefined && value !== null && typeof value !== 'number') throw invalid(`referenceRange.${end} needs a numeric value`, [`${path}.referenceRange[0].${end}.value`]);
+  }
   const interpretation = (Array.isArray(o.interpretation) ? o.interpretation : []).flatMap((i: Json) => i?.coding ?? []).map((c: Json) => c?.code).find((c: unknown) => (INTERPRETATIONS as readonly unknown[]).includes(c));
-  const status = o.status === undefined ? undefined : REPORT_STATUS[o.status];
-  if (o.status !== undefined && !status) throw invalid(`status must be preliminary, final, corrected, amended or entered-in-error, not "${o.status}"`, [`${path}.status`]);
+  const status = o.status === undefined ? undefined : reportStatus(o.status);
+  if (o.status !== undefined && !status) throw invalid(`status must be preliminary, final, corrected, amended or entered-in-error, not "${shown(o.status)}"`, [`${path}.status`]);
   return {
     code: coding.code,
     display: typeof coding.display === 'string' ? coding.display : null,
@@ -436,7 +457,7 @@ export function studyInput({ resource: s, path }: Part): NonNullable<RecordResul
   const modality = s.modality?.[0]?.code ?? s.series?.[0]?.modality?.code;
   if (typeof modality !== 'string') throw invalid('modality needs a DICOM modality code', [`${path}.modality`]);
   const endpointRef = s.endpoint?.[0]?.reference;
-  const endpoint = (Array.isArray(s.contained) ? s.contained : []).find((c: Json) => c?.resourceType === 'Endpoint' && `#${c.id}` === endpointRef);
+  const endpoint = (Array.isArray(s.contained) ? s.contained : []).find((c: Json) => c?.resourceType === 'Endpoint' && `#${shown(c.id)}` === endpointRef);
   if (typeof endpoint?.address !== 'string' || !/^https?:\/\//.test(endpoint.address)) throw invalid('endpoint must name a contained Endpoint with the viewer address (http/https)', [`${path}.endpoint`]);
   const seriesCount = typeof s.numberOfSeries === 'number' ? s.numberOfSeries : Array.isArray(s.series) ? s.series.length : NaN;
   if (!Number.isInteger(seriesCount)) throw invalid('numberOfSeries is required', [`${path}.numberOfSeries`]);

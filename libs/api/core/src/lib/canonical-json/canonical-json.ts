@@ -32,7 +32,10 @@ export class CanonicalJsonError extends Error {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function serialise(value: unknown, path: string): string {
+/** Deeper nesting (or a cycle) is refused: JSON.parse reads thousands of levels, and recursing through them overflowed the stack. */
+export const MAX_CANONICAL_DEPTH = 500;
+
+function serialise(value: unknown, path: string, depth = 0): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -44,8 +47,10 @@ function serialise(value: unknown, path: string): string {
     case 'string':
       return serialiseString(value, path);
     case 'object':
-      if (Array.isArray(value)) return `[${value.map((item, i) => serialise(item, `${path}[${i}]`)).join(',')}]`;
-      return serialiseObject(value as Record<string, unknown>, path);
+      if (depth >= MAX_CANONICAL_DEPTH) throw new CanonicalJsonError(path, `nested deeper than ${MAX_CANONICAL_DEPTH} levels (or a cycle)`);
+      // Array.from visits holes too (as undefined, refused like an undefined item): map() kept them, and "[,1]" is not JSON.
+      if (Array.isArray(value)) return `[${Array.from(value, (item, i) => serialise(item, `${path}[${i}]`, depth + 1)).join(',')}]`;
+      return serialiseObject(value as Record<string, unknown>, path, depth);
     default:
       throw new CanonicalJsonError(path, `a ${typeof value} has no JSON form`);
   }
@@ -56,7 +61,7 @@ function serialiseString(value: string, path: string): string {
   return JSON.stringify(value);
 }
 
-function serialiseObject(value: Record<string, unknown>, path: string): string {
+function serialiseObject(value: Record<string, unknown>, path: string, depth: number): string {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     throw new CanonicalJsonError(path, 'objects with toJSON (e.g. Date) must be converted to strings before canonicalisation');
   }
@@ -65,7 +70,7 @@ function serialiseObject(value: Record<string, unknown>, path: string): string {
   for (const key of Object.keys(value).sort()) {
     const member = value[key];
     if (member === undefined) continue;
-    members.push(`${serialiseString(key, path)}:${serialise(member, `${path}.${key}`)}`);
+    members.push(`${serialiseString(key, path)}:${serialise(member, `${path}.${key}`, depth + 1)}`);
   }
   return `{${members.join(',')}}`;
 }

@@ -151,11 +151,12 @@ export class FormsService implements OnModuleInit {
   private definitionProblems(definition: UploadFormRequest): FieldError[] {
     const problems: FieldError[] = [];
     if (typeof definition.code !== 'string' || !/^[0-9A-Za-z][0-9A-Za-z/_.-]{0,19}$/.test(definition.code)) problems.push({ field: 'code', message: 'must be 1–20 letters, digits, / _ . -' });
-    if (!definition.title?.vi?.trim() || !definition.title?.en?.trim()) problems.push({ field: 'title', message: 'needs a Vietnamese and an English title' });
+    // The request's DTO checks little of the shape (title is "an object", a lone string passes "strings each"): types are checked here.
+    if (!isText(definition.title?.vi) || !isText(definition.title?.en)) problems.push({ field: 'title', message: 'needs a Vietnamese and an English title' });
     if (!CATEGORIES.includes(definition.category)) problems.push({ field: 'category', message: `must be one of ${CATEGORIES.join(', ')}` });
-    if (!definition.source?.trim()) problems.push({ field: 'source', message: 'must name the regulation the form follows' });
-    if (!definition.encounterTypes?.length || definition.encounterTypes.some((t) => !ENCOUNTER_TYPES.includes(t))) problems.push({ field: 'encounterTypes', message: 'must list inpatient and/or outpatient' });
-    if (!definition.authorRoles?.length || definition.authorRoles.some((r) => !(USER_ROLES as readonly string[]).includes(r))) problems.push({ field: 'authorRoles', message: 'must list user roles' });
+    if (!isText(definition.source)) problems.push({ field: 'source', message: 'must name the regulation the form follows' });
+    if (!Array.isArray(definition.encounterTypes) || !definition.encounterTypes.length || definition.encounterTypes.some((t) => !ENCOUNTER_TYPES.includes(t))) problems.push({ field: 'encounterTypes', message: 'must list inpatient and/or outpatient' });
+    if (!Array.isArray(definition.authorRoles) || !definition.authorRoles.length || definition.authorRoles.some((r) => !(USER_ROLES as readonly string[]).includes(r))) problems.push({ field: 'authorRoles', message: 'must list user roles' });
     if (typeof definition.repeatable !== 'boolean') problems.push({ field: 'repeatable', message: 'must be true or false' });
     problems.push(...signerProblems(definition.signers), ...requirementProblems(definition.requiredFor ?? []));
     problems.push(...this.compiler.lint(definition.schema));
@@ -208,6 +209,10 @@ function summaryOf({ form, signers, requiredFor, active }: EffectiveForm): FormS
     requirementGroup: form.requirementGroup,
     active,
   };
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
 }
 
 function signerProblems(signers: SignerStep[] | undefined): FieldError[] {

@@ -24,9 +24,10 @@ export function readDelimiters(mshText: string): Hl7Delimiters {
   if (!field || /[A-Za-z0-9\r\n]/.test(field)) throw new Hl7ParseError('BAD_DELIMITERS', `MSH-1 is ${JSON.stringify(field)}`);
   const end = mshText.indexOf(field, 4);
   const msh2 = end === -1 ? mshText.slice(4) : mshText.slice(4, end);
-  // Two characters is the least that still tells components from repetitions; more than five is not MSH-2.
-  if (msh2.length < 2 || msh2.length > 5) throw new Hl7ParseError('BAD_DELIMITERS', `MSH-2 is ${JSON.stringify(msh2)}`);
+  // Two characters is the least that still tells components from repetitions; more than five is not MSH-2. Counted by code point:
+  // one astral character is two UTF-16 units but a single delimiter, which would leave the repetition separator undefined.
   const chars = [...msh2];
+  if (chars.length < 2 || chars.length > 5) throw new Hl7ParseError('BAD_DELIMITERS', `MSH-2 is ${JSON.stringify(msh2)}`);
   if (new Set([field, ...chars]).size !== chars.length + 1 || chars.some((c) => /[A-Za-z0-9\s]/.test(c))) {
     throw new Hl7ParseError('BAD_DELIMITERS', `MSH-1/MSH-2 are ${JSON.stringify(field + msh2)}`);
   }

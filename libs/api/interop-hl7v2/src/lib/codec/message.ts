@@ -78,7 +78,8 @@ export class Hl7Segment {
         const subs = d.subComponent ? c.split(d.subComponent) : [c];
         return subs.length === 1 ? this.unescape(subs[0]) : subs.map((s) => this.unescape(s));
       });
-      return components.length === 1 ? components[0] : components;
+      // One plain component reads as the field's text; one with sub-components stays a list of components, or it would read as components.
+      return components.length === 1 && typeof components[0] === 'string' ? components[0] : components;
     });
     return repetitions.length === 1 ? repetitions[0] : { repetitions };
   }

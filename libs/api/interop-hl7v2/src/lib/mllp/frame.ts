@@ -82,7 +82,9 @@ export class MllpFrameDecoder {
 
   /** Where FS CR is in chunk[from, to): complete, FS as the chunk's last byte (CR may follow in the next chunk), or none. */
   private findEnd(chunk: Buffer, from: number, to: number): { kind: 'complete'; at: number } | { kind: 'fs-at-end' } | { kind: 'none' } {
-    for (let at = chunk.indexOf(MLLP_END, from); at !== -1 && at < to; at = chunk.indexOf(MLLP_END, at + 1)) {
+    // Searched within [from, to) only: scanning on to the chunk's end for every restart made a run of start bytes quadratic.
+    const window = chunk.subarray(0, to);
+    for (let at = window.indexOf(MLLP_END, from); at !== -1; at = window.indexOf(MLLP_END, at + 1)) {
       if (at === chunk.length - 1) return { kind: 'fs-at-end' };
       if (chunk[at + 1] === MLLP_TRAILER) return { kind: 'complete', at };
     }
