@@ -6,13 +6,14 @@
 //     sequential and with concurrent clients;
 //  2. chain verification: a chain of --events events (default 1,000,000) is written straight into audit_events
 //     (hashed exactly as audit_append() does), then GET /api/audit/integrity?from=genesis walks and re-hashes
-//     all of it; events per second from the report's own duration.
+//     all of it; events per second from the report's own duration. The baseline, in the same run: plain SHA-256 in
+//     this process over the same bytes (each event's previous hash, position and canonical JSON, hashed again).
 // Usage: npm run build && node tools/bench/audit.mjs [--reads 400] [--clients 4] [--events 1000000]
 import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { percentile, withDemoApi } from './support.mjs';
+import { emitResult, percentile, summarize, withDemoApi } from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,6 +60,7 @@ await withDemoApi(
         return times;
       };
       for (let i = 0; i < 50; i++) await read(i); // warm-up
+      let concurrentRound = null;
       for (const clients of [1, CLIENTS]) {
         const withAudit = [];
         const without = [];
@@ -80,6 +82,7 @@ await withDemoApi(
         console.log(`\nGET /api/patients/{id}, ${clients} client(s), ${READS} reads each way`);
         console.log(`  with the audit append:    ${fmt(a)}, ${((withAudit.length / wall.with) * 1000).toFixed(0)}/s`);
         console.log(`  without (no-op append):   ${fmt(b)}, ${((without.length / wall.without) * 1000).toFixed(0)}/s`);
+        if (clients === CLIENTS) concurrentRound = { with: summarize(withAudit, wall.with), without: summarize(without, wall.without) };
         console.log(`  overhead: median +${(a.median - b.median).toFixed(2)} ms (${(((a.median - b.median) / b.median) * 100).toFixed(0)} %), mean +${(a.mean - b.mean).toFixed(2)} ms`);
       }
 
@@ -89,10 +92,12 @@ await withDemoApi(
       let previous = startHead;
       const started = performance.now();
       const BATCH = 2000; // 10 parameters a row: under PostgreSQL's 65,535
+      let plainHashMs = 0; // the baseline: the same bytes through plain SHA-256 again, batch by batch
       const actor = (i) => ({ userId: null, username: `user${i % 50}`, roles: ['doctor'], departmentId: null });
       for (let done = 0; done < EVENTS; done += BATCH) {
         const values = [];
         const params = [];
+        const inputs = [];
         for (let k = 0; k < Math.min(BATCH, EVENTS - done); k++) {
           seq++;
           const occurredAt = new Date(Date.UTC(2026, 0, 1) + seq * 1000);
@@ -111,12 +116,17 @@ await withDemoApi(
           };
           const position = Buffer.alloc(8);
           position.writeBigUInt64BE(BigInt(seq));
-          const hash = createHash('sha256').update(Buffer.from(previous, 'hex')).update(position).update(canonical(e), 'utf8').digest('hex');
+          const bytes = [Buffer.from(previous, 'hex'), position, Buffer.from(canonical(e), 'utf8')];
+          const hash = createHash('sha256').update(bytes[0]).update(bytes[1]).update(bytes[2]).digest('hex');
+          inputs.push(bytes);
           const p = params.length;
           values.push(`($${p + 1},$${p + 2},$${p + 3},'patient_read','success',$${p + 4},$${p + 5},'patient',$${p + 6},$${p + 7},'10.0.0.8','Mozilla/5.0 (bench)',$${p + 8},$${p + 9},$${p + 10})`);
           params.push(facilityId, seq, occurredAt, e.actor.username, '{doctor}', e.patientId, e.patientId, e.client.requestId, previous, hash);
           previous = hash;
         }
+        const h0 = performance.now();
+        for (const [a, b, c] of inputs) createHash('sha256').update(a).update(b).update(c).digest('hex');
+        plainHashMs += performance.now() - h0;
         await owner.query(
           `INSERT INTO audit_events (facility_id, seq, occurred_at, action, outcome, actor_username, actor_roles, resource_type, resource_id, patient_id,
                                      client_address, user_agent, request_id, previous_hash, hash) VALUES ${values.join(',')}`,
@@ -126,6 +136,9 @@ await withDemoApi(
       await owner.query(`UPDATE audit_chain_heads SET seq = $1, head = $2`, [seq, previous]);
       await owner.query(`ANALYZE audit_events`);
       console.log(`\nchain: ${EVENTS.toLocaleString('en')} events written in ${((performance.now() - started) / 1000).toFixed(1)} s (head at ${seq})`);
+      const plainPerSecond = EVENTS / (plainHashMs / 1000);
+      console.log(`baseline: plain SHA-256 over the same bytes in this process: ${Math.round(plainPerSecond).toLocaleString('en')} events/s`);
+      let genesis = null;
       for (const mode of ['genesis', 'checkpoint']) {
         const t = performance.now();
         const report = await call('GET', `/api/audit/integrity?from=${mode}`, inspector);
@@ -136,10 +149,30 @@ await withDemoApi(
             `(${wallMs.toFixed(0)} ms wall) = ${Math.round(report.eventsChecked / (report.durationMs / 1000)).toLocaleString('en')} events/s`,
         );
         if (mode === 'genesis') {
+          genesis = { events: report.eventsChecked, perSecond: report.eventsChecked / (report.durationMs / 1000), ms: report.durationMs };
           const c = await call('POST', '/api/audit/checkpoints', inspector);
           console.log(`checkpoint sealed at ${c.seq}`);
         }
       }
+      emitResult({
+        scenario: 'audit-read',
+        title: `GET /api/patients/{id} with its audit event appended, ${CLIENTS} clients`,
+        unit: 'reads',
+        metrics: concurrentRound.with,
+        baseline: { name: 'the same reads with audit_append() replaced by a no-op, alternating rounds', ...concurrentRound.without },
+        sizes: { reads: READS, clients: CLIENTS },
+        notes: 'no target',
+      });
+      emitResult({
+        scenario: 'audit-verify',
+        title: `chain verification from genesis (GET /api/audit/integrity), ${genesis.events.toLocaleString('en')} events`,
+        unit: 'events',
+        metrics: { median_ms: null, p95_ms: null, throughput_per_s: genesis.perSecond },
+        baseline: { name: "plain SHA-256 of the same bytes (previous hash, position, canonical JSON) in one Node thread", median_ms: null, p95_ms: null, throughput_per_s: plainPerSecond },
+        target: { metric: 'throughput_per_s', op: '>=', value: 500_000, text: '≥ 500,000 events/s' },
+        sizes: { events: EVENTS },
+        notes: `one verification of ${genesis.ms} ms (the report's own duration)`,
+      });
     } finally {
       await owner.end();
     }

@@ -9,11 +9,14 @@
 //   accurate  the search with _total=accurate                            (counts every match of the patient's test)
 //   deep    the search at _offset=10000                                    (the 501st page by offset)
 //   cursor  the same page through the _cursor of the 500th page's next link (skipped where the server pages by offset only)
+// The baselines, in the same run, for read and search: a bare node:http server in its own process answering every
+// request with one fixed JSON of the median byte size of that scenario's FHIR responses, hit by the same client loop
+// with the same clients and seconds.
 // Usage: npm run build && node tools/bench/fhir.mjs [--observations 1000000] [--clients 50] [--seconds 20]
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { percentile, withDemoApi } from './support.mjs';
+import { emitResult, percentile, startBareServer, summarize, withDemoApi } from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +25,34 @@ const arg = (name, fallback) => {
 const OBSERVATIONS = arg('observations', 1_000_000);
 const CLIENTS = arg('clients', 50);
 const SECONDS = arg('seconds', 20);
+
+/** --clients concurrent clients looping for --seconds over path(i) on baseUrl: every time, the wall, failures, response sizes. */
+async function load(baseUrl, path, headers) {
+  const times = [];
+  const sizes = [];
+  let next = 0;
+  let failures = 0;
+  for (let w = 0; w < 5; w++) await fetch(`${baseUrl}${path(w)}`, { headers }).then((r) => r.arrayBuffer());
+  const t0 = performance.now();
+  const deadline = t0 + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        const i = next++;
+        const start = performance.now();
+        const res = await fetch(`${baseUrl}${path(i)}`, { headers });
+        sizes.push((await res.arrayBuffer()).byteLength);
+        if (res.status !== 200) failures++;
+        times.push(performance.now() - start);
+      }
+    }),
+  );
+  return { times, wall: performance.now() - t0, failures, sizes: sizes.sort((a, b) => a - b) };
+}
+const line = (name, r) => {
+  const s = summarize(r.times, r.wall);
+  return `${name.padEnd(8)} ${CLIENTS} clients: ${r.times.length} requests in ${(r.wall / 1000).toFixed(1)} s = ${s.throughput_per_s.toFixed(0)}/s, median ${s.median_ms.toFixed(1)} ms, p95 ${s.p95_ms.toFixed(1)} ms, failures ${r.failures}`;
+};
 
 console.log(`FHIR benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await withDemoApi(
@@ -81,9 +112,14 @@ await withDemoApi(
       const fhir = async (path) => (await fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
       // The 501st page by key: the next link of the 500th page, fetched once per sampled patient and test before timing.
       const cursors = [];
-      const probe = new URL((await fhir(`${search(0)}&_offset=9980`)).link.find((l) => l.relation === 'next').url);
-      if (probe.searchParams.has('_cursor')) {
-        for (let i = 0; i < 100; i++) cursors.push(new URL((await fhir(`${search(i)}&_offset=9980`)).link.find((l) => l.relation === 'next').url));
+      // (At small --observations a patient's test may have no 501st page: then no next link, and no cursor scenario.)
+      const nextLink = async (i) => (await fhir(`${search(i)}&_offset=9980`)).link?.find((l) => l.relation === 'next')?.url;
+      const probe = await nextLink(0);
+      if (probe && new URL(probe).searchParams.has('_cursor')) {
+        for (let i = 0; i < 100; i++) {
+          const link = await nextLink(i);
+          if (link) cursors.push(new URL(link));
+        }
       }
       const scenarios = {
         read: (i) => `/fhir/R4/Observation/${sample[i % sample.length].id}`,
@@ -93,30 +129,33 @@ await withDemoApi(
         deep: (i) => `${search(i)}&_offset=10000`,
         ...(cursors.length ? { cursor: (i) => `${cursors[i % cursors.length].pathname}${cursors[i % cursors.length].search}` } : {}),
       };
+      const headers = { authorization: `Bearer ${token}`, accept: 'application/fhir+json' };
+      const measured = {};
       for (const [name, path] of Object.entries(scenarios)) {
-        const times = [];
-        let next = 0;
-        let failures = 0;
-        const deadline = performance.now() + SECONDS * 1000;
-        for (let w = 0; w < 5; w++) await fetch(`${api.baseUrl}${path(w)}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer());
-        const t0 = performance.now();
-        await Promise.all(
-          Array.from({ length: CLIENTS }, async () => {
-            while (performance.now() < deadline) {
-              const i = next++;
-              const start = performance.now();
-              const res = await fetch(`${api.baseUrl}${path(i)}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/fhir+json' } });
-              await res.arrayBuffer();
-              if (res.status !== 200) failures++;
-              times.push(performance.now() - start);
-            }
-          }),
-        );
-        const wall = (performance.now() - t0) / 1000;
-        const sorted = times.sort((a, b) => a - b);
-        console.log(
-          `${name.padEnd(8)} ${CLIENTS} clients: ${times.length} requests in ${wall.toFixed(1)} s = ${(times.length / wall).toFixed(0)}/s, median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, failures ${failures}`,
-        );
+        measured[name] = await load(api.baseUrl, path, headers);
+        console.log(line(name, measured[name]));
+      }
+      const targets = { read: 'p95 ≤ 20 ms at 50 clients', search: 'p95 ≤ 100 ms at 50 clients' };
+      for (const [name, p95] of [['read', 20], ['search', 100]]) {
+        const bytes = percentile(measured[name].sizes, 50);
+        const bare = await startBareServer('http', bytes);
+        let baseline;
+        try {
+          baseline = await load(`http://127.0.0.1:${bare.port}`, scenarios[name], headers);
+        } finally {
+          await bare.stop();
+        }
+        console.log(line(`bare ${name}`, baseline) + ` (node:http, a fixed ${bytes} B JSON)`);
+        if (measured[name].failures || baseline.failures) throw new Error(`${name}: ${measured[name].failures} failed FHIR requests, ${baseline.failures} failed bare ones`);
+        emitResult({
+          scenario: `fhir-${name}`,
+          title: `FHIR ${name} (${name === 'read' ? 'Observation/{id}' : 'Observation?patient&code&_count=20'}), ${CLIENTS} clients`,
+          unit: 'requests',
+          metrics: summarize(measured[name].times, measured[name].wall),
+          baseline: { name: `bare node:http server answering a fixed ${bytes} B JSON (the median FHIR response), same clients`, ...summarize(baseline.times, baseline.wall) },
+          target: { metric: 'p95_ms', op: '<=', value: p95, text: targets[name] },
+          sizes: { observations: OBSERVATIONS, clients: CLIENTS, seconds: SECONDS, responseBytes: bytes },
+        });
       }
     } finally {
       await owner.end();

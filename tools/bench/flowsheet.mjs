@@ -6,7 +6,7 @@
 // Uses DATABASE_URL's server when set, else a throwaway embedded PostgreSQL.
 import { performance } from 'node:perf_hooks';
 import { query } from '../testing/postgres.cjs';
-import { percentile, withDemoApi } from './support.mjs';
+import { emitResult, percentile, summarize, withDemoApi } from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -62,6 +62,7 @@ await withDemoApi(async ({ api, url, call, login }) => {
     'one day (192 observations)': `/api/encounters/${stay}/vital-signs?from=${encodeURIComponent(day.toISOString())}&to=${encodeURIComponent(new Date(day.getTime() + 23 * 3_600_000).toISOString())}`,
   };
   console.log(`\n| flowsheet (${DAYS}-day hourly stay among ${total.toLocaleString('en')} observations, ${RUNS} runs, sequential) | median ms | p95 ms | first byte, median ms | response KiB |\n|---|---|---|---|---|`);
+  const measured = [];
   for (const [label, path] of Object.entries(kinds)) {
     const times = [];
     const firstBytes = [];
@@ -82,6 +83,7 @@ await withDemoApi(async ({ api, url, call, login }) => {
     }
     times.sort((a, b) => a - b);
     firstBytes.sort((a, b) => a - b);
+    measured.push({ label, metrics: summarize(times) });
     console.log(`| ${label} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${percentile(firstBytes, 50).toFixed(1)} | ${Math.round(bytes / 1024)} |`);
   }
 
@@ -95,4 +97,13 @@ await withDemoApi(async ({ api, url, call, login }) => {
     )
   ).rows.map((r) => r['QUERY PLAN']);
   console.log(`\nThe query's plan (whole stay):\n  ${plan.join('\n  ')}`);
+  const [whole, oneDay] = measured;
+  emitResult({
+    scenario: 'flowsheet',
+    title: `vital-signs flowsheet of a ${DAYS}-day stay, ${whole.label}, sequential`,
+    unit: 'requests',
+    metrics: whole.metrics,
+    sizes: { days: DAYS, otherStays: OTHER_STAYS, runs: RUNS, observations: total },
+    notes: `no baseline; one day: median ${oneDay.metrics.median_ms.toFixed(1)} ms, p95 ${oneDay.metrics.p95_ms.toFixed(1)} ms`,
+  });
 });

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Patient search at scale: a million generated patients, then timed searches through the real API
-// (HTTP, auth, department scoping, the real query). Prints median and p95 per kind of search.
+// (HTTP, auth, department scoping, the real query). Prints median and p95 per kind of search; the baseline, in the
+// same run: a plain lookup by patient code on the unique index, in SQL over one open connection (no HTTP, no API).
 // Usage: npm run build && node tools/bench/patient-search.mjs [--patients 1000000] [--runs 100]
 // Uses DATABASE_URL's server when set, else a throwaway embedded PostgreSQL.
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { startApi } from '../testing/api-process.cjs';
 import { createDatabase, dropDatabase, freePort, query, startTestServer, uniqueName } from '../testing/postgres.cjs';
+import { emitResult, summarize } from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,6 +72,8 @@ try {
     'patient code': (i) => [records, sample[i % sample.length].patient_code],
   };
   console.log(`\n| search (${PATIENTS.toLocaleString('en')} patients, ${RUNS} runs, sequential) | median ms | p95 ms | results (first run) |\n|---|---|---|---|`);
+  const all = [];
+  const perKind = {};
   for (const [label, make] of Object.entries(kinds)) {
     const times = [];
     let firstTotal = null;
@@ -83,8 +88,38 @@ try {
       if (firstTotal === null) firstTotal = body.total;
     }
     times.sort((a, b) => a - b);
+    all.push(...times);
+    perKind[label] = Number(percentile(times, 95).toFixed(1));
     console.log(`| ${label} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${firstTotal} |`);
   }
+
+  // Baseline: the same sample's codes looked up in SQL on the (facility_id, patient_code) unique index.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const lookups = [];
+  try {
+    for (let i = 0; i < RUNS + 5; i++) {
+      const start = performance.now();
+      const { rows } = await client.query(`SELECT id, patient_code, full_name, birth_date FROM patients WHERE facility_id = $1 AND patient_code = $2`, [facilityId, sample[i % sample.length].patient_code]);
+      const ms = performance.now() - start;
+      if (rows.length !== 1) throw new Error(`lookup by code: ${rows.length} rows`);
+      if (i >= 5) lookups.push(ms);
+    }
+  } finally {
+    await client.end();
+  }
+  const baseline = summarize(lookups);
+  console.log(`| baseline: SELECT … WHERE patient_code = $1 in SQL, one connection | ${baseline.median_ms.toFixed(1)} | ${baseline.p95_ms.toFixed(1)} | 1 |`);
+  emitResult({
+    scenario: 'patient-search',
+    title: `patient search through the API, ${Object.keys(kinds).length} kinds pooled, sequential`,
+    unit: 'searches',
+    metrics: summarize(all),
+    baseline: { name: 'plain lookup by patient code on its unique index, SQL over one open connection', ...baseline },
+    target: { metric: 'p95_ms', op: '<=', value: 50, text: 'p95 ≤ 50 ms (1 M patients)' },
+    sizes: { patients: PATIENTS, runs: RUNS },
+    notes: `p95 by kind (ms): ${Object.entries(perKind).map(([k, v]) => `${k} ${v}`).join('; ')}`,
+  });
 } finally {
   await api.stop();
   await dropDatabase(server.serverUrl, name).catch(() => undefined);

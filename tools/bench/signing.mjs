@@ -9,7 +9,7 @@
 //     one transaction), sequentially, then with several concurrent clients.
 // Usage: npm run build && node tools/bench/signing.mjs [--runs 100] [--clients 4] [--raw-iterations 500]
 // Uses DATABASE_URL's server when set, else a throwaway embedded PostgreSQL.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { query } from '../testing/postgres.cjs';
-import { percentile, withDemoApi } from './support.mjs';
+import { emitResult, percentile, summarize, withDemoApi } from './support.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,6 +31,7 @@ const WARMUP = 5;
 const PIN = '123456';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const sample = JSON.parse(readFileSync(join(root, 'libs/api/documents/src/testing/form-samples/39-BV2-treatment-sheet.valid.json'), 'utf8'));
 const fmt = (n, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 // ---------------------------------------------------------------- 1. raw
@@ -94,6 +95,9 @@ async function raw() {
   const decrypt = timeLoop(n, () => c.decryptPrivateKey(encryptedKeyPem, passphrase));
   const cms = c.signDetached({ content, signerCertificate: certificatePem, chain, privateKey: user.privateKey, signingTime: new Date() });
   const tsa = timeLoop(n, () => c.timestampSignature(cms, { tsaCertificate: authorities.tsa.certificatePem, tsaKey: authorities.tsa.privateKey, chain, time: new Date(), serial: randomBytes(16) }));
+  // The baseline of the end-to-end figure: bare node:crypto signing of the bytes the drafts below carry.
+  const sampleBytes = Buffer.from(JSON.stringify(sample), 'utf8');
+  const bareSame = timeLoop(n, () => sign('sha256', sampleBytes, user.privateKey));
   const whole = timeLoop(n, () => {
     const now = new Date();
     const key = c.decryptPrivateKey(encryptedKeyPem, passphrase);
@@ -110,11 +114,13 @@ async function raw() {
   console.log(`\n| raw, 1 KB, RSA-2048 (this process, one thread) | per second | median ms per call |\n|---|---|---|`);
   console.log(`| bare crypto.sign('sha256') (${fmt(m.iterations)} interleaved with the next row) | ${fmt(m.bareRsaPerSecond)} | ${(1000 / m.bareRsaPerSecond).toFixed(2)} |`);
   console.log(`| signDetached: CAdES-BES detached CMS, no TSA (${fmt(m.iterations)}) | ${fmt(m.cmsDetachedPerSecond)} | ${(1000 / m.cmsDetachedPerSecond).toFixed(2)} |`);
+  console.log(`| bare crypto.sign('sha256') of the 39/BV2 sample's JSON (${fmt(sampleBytes.length)} B) (${n}) | ${fmt(bareSame.perSecond)} | ${median(bareSame).toFixed(2)} |`);
   console.log(`| decryptPrivateKey: PBES2 (PBKDF2-HMAC-SHA256 × ${iterations ?? '?'}, AES-256-CBC) (${n}) | ${fmt(decrypt.perSecond)} | ${median(decrypt).toFixed(2)} |`);
   console.log(`| timestampSignature: RFC 3161 token over the CMS (${n}) | ${fmt(tsa.perSecond)} | ${median(tsa).toFixed(2)} |`);
   console.log(`| the API's crypto per signature: decrypt + signDetached + token + embed + parse (${n}) | ${fmt(whole.perSecond)} | ${median(whole).toFixed(2)} |`);
   console.log(`\nbare / CMS ratio: ${m.ratio.toFixed(2)} (the CMS build costs ${(m.ratio).toFixed(2)}× a bare RSA signature)`);
-  return { bare: m.bareRsaPerSecond, cms: m.cmsDetachedPerSecond, decryptMs: median(decrypt), chainPerSecond: whole.perSecond };
+  const bareSameBytes = { ...summarize(bareSame.times), throughput_per_s: bareSame.perSecond, bytes: sampleBytes.length, iterations: n };
+  return { bare: m.bareRsaPerSecond, cms: m.cmsDetachedPerSecond, decryptMs: median(decrypt), chainPerSecond: whole.perSecond, bareSameBytes };
 }
 
 /** The PBKDF2 iteration count inside an EncryptedPrivateKeyInfo (DER), found by its OID. */
@@ -133,7 +139,6 @@ function pbkdf2Iterations(der) {
 
 // ---------------------------------------------------------------- 2. end to end
 async function endToEnd(rawFigures) {
-  const sample = JSON.parse(readFileSync(join(root, 'libs/api/documents/src/testing/form-samples/39-BV2-treatment-sheet.valid.json'), 'utf8'));
   return withDemoApi(async ({ api, url, call, login }) => {
     const [doctor, records] = [await login('doctor'), await login('records')];
     const [noi] = (await call('GET', '/api/departments', doctor)).filter((d) => d.code === 'NOI');
@@ -214,6 +219,17 @@ async function endToEnd(rawFigures) {
     console.log(`\n| sign + store through the API (demo doctor, PIN, 39/BV2, after ${WARMUP} warm-ups) | signatures/s | median ms | p95 ms | bare RSA / this |\n|---|---|---|---|---|`);
     for (const r of rows) console.log(`| ${r.label} | ${r.perSecond.toFixed(1)}${r.reference ? ' requests/s' : ''} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.reference ? '–' : (rawFigures.bare / r.perSecond).toFixed(1)} |`);
     console.log(`\n${after - before} signatures stored; the last one's validation report: ${report.indication}`);
+    const b = rawFigures.bareSameBytes;
+    emitResult({
+      scenario: 'signing',
+      title: `sign + store a 39/BV2 version through the API, ${CLIENTS} clients`,
+      unit: 'signatures',
+      metrics: { median_ms: rows[1].median, p95_ms: rows[1].p95, throughput_per_s: rows[1].perSecond },
+      baseline: { name: `bare node:crypto sign (SHA-256, RSA-2048) of the drafts' content JSON (${b.bytes} B), one thread`, median_ms: b.median_ms, p95_ms: b.p95_ms, throughput_per_s: b.throughput_per_s },
+      target: { metric: 'throughput_per_s', op: '>=', value: 300, text: '≥ 300 signed versions/s' },
+      sizes: { runs: RUNS, clients: CLIENTS, rawIterations: RAW_ITERATIONS },
+      notes: `sequential: ${rows[0].perSecond.toFixed(1)}/s, p95 ${rows[0].p95.toFixed(1)} ms`,
+    });
   });
 }
 
