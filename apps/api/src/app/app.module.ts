@@ -49,7 +49,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true, logging: config.databaseLogQueries ? ['query'] : false }),
         TerminusModule,
         CoreModule.forRoot({ clockOffsetMs: config.testClockOffsetDays * 86_400_000 }),
         AuditModule,

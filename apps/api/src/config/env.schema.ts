@@ -24,6 +24,8 @@ export interface AppConfig {
   webOrigins: string[];
   webDistDir: string;
   trustProxy: boolean;
+  /** Every SQL statement to the log (diagnosis, and the test that clinical queries name facility_id). */
+  databaseLogQueries: boolean;
   /** The largest JSON or form body the API reads, in bytes (FHIR resources have their own 5 MB). */
   bodyLimitBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -88,6 +90,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webDistDir: resolve(read.string('WEB_DIST_DIR', 'dist/apps/web/browser')),
     trustProxy: read.boolean('TRUST_PROXY', false),
     bodyLimitBytes: read.int('HTTP_BODY_LIMIT_KB', 1024, 16, 50 * 1024) * 1024,
+    databaseLogQueries: read.boolean('DATABASE_LOG_QUERIES', false),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     demoSeed,
     testClockOffsetDays,
