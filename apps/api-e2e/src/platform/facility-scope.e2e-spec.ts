@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { publishedOperations, tokensOfEveryRole } from '../support/routes';
 import { TestSystem } from '../support/system';
 
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const SAMPLES = join(__dirname, '..', '..', '..', '..', 'libs', 'api', 'documents', 'src', 'testing', 'form-samples');
 const treatmentSheet = (): Record<string, unknown> => JSON.parse(readFileSync(join(SAMPLES, '39-BV2-treatment-sheet.valid.json'), 'utf8'));
 
@@ -86,8 +87,10 @@ describe('every query on a clinical table names facility_id', () => {
     expect([sheet.status, order.status, result.status]).toEqual([201, 201, 201]);
     await system.restart();
     // TypeORM writes each statement as "query: <sql, newlines kept> -- PARAMETERS: [...]"; pino's lines are JSON.
+    // TypeORM colours its log where it believes a terminal or CI can show it: the colours go first.
     const statements = system
       .fullLog()
+      .replace(ANSI_COLOUR, '')
       .split(/\n(?=query: |query failed: |\{")/)
       .filter((chunk) => chunk.startsWith('query: '))
       .map((chunk) => chunk.slice(7).replace(/ -- PARAMETERS: [\s\S]*$/, '').replace(/\s+/g, ' ').trim());
