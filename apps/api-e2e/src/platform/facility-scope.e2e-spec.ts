@@ -33,17 +33,9 @@ function shapeOf(sql: string): string {
  */
 const KNOWN_UNSCOPED = new Set<string>([
   'SELECT diagnostic_reports WHERE id',
-  'SELECT document_signoffs WHERE version_id',
-  'SELECT document_versions WHERE document_id',
-  'SELECT document_versions WHERE id',
-  'SELECT documents WHERE id',
-  'SELECT encounters WHERE bed_id,status',
   'SELECT observations WHERE report_id',
   'SELECT order_items WHERE order_id',
   'SELECT orders WHERE id',
-  'SELECT patient_care_assignments WHERE department_id,ended_at,expires_at,patient_id,user_id',
-  'SELECT signatures WHERE id',
-  'UPDATE document_versions WHERE id',
   'UPDATE orders WHERE id',
   'UPDATE orders WHERE id,version',
 ]);

@@ -110,8 +110,11 @@ export class DocumentsService {
     const rows = await this.dataSource.getRepository(DocumentVersionEntity).createQueryBuilder('v').where('v.content_hash LIKE :prefix', { prefix: `${prefix}%` }).take(2).getMany();
     if (rows.length !== 1) return null;
     const [version] = rows;
-    const document = await this.dataSource.getRepository(DocumentEntity).findOneByOrFail({ id: version.documentId });
-    const [{ latest }] = (await this.dataSource.query(`SELECT max(number)::int AS latest FROM document_versions WHERE document_id = $1`, [version.documentId])) as { latest: number }[];
+    const document = await this.dataSource.getRepository(DocumentEntity).findOneByOrFail({ id: version.documentId, facilityId: version.facilityId });
+    const [{ latest }] = (await this.dataSource.query(`SELECT max(number)::int AS latest FROM document_versions WHERE facility_id = $1 AND document_id = $2`, [
+      version.facilityId,
+      version.documentId,
+    ])) as { latest: number }[];
     const form = await this.forms.get(version.facilityId, version.formCode, version.schemaVersion);
     const encounter = await this.encounters.require(version.facilityId, document.encounterId);
     const patient = (await this.patients.summariesByIds(version.facilityId, [document.patientId])).get(document.patientId);
@@ -182,7 +185,7 @@ export class DocumentsService {
   /** A new document on a form for an encounter, saved as version 1 (draft). */
   async create(principal: UserPrincipal, encounterId: string, request: CreateDocumentRequest): Promise<DocumentVersion> {
     const { versionId } = await this.dataSource.transaction((em) => this.createIn(em, principal, encounterId, request));
-    return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
+    return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId, facilityId: principal.facilityId }));
   }
 
   /**
@@ -266,7 +269,7 @@ export class DocumentsService {
       });
       return version.id;
     });
-    return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
+    return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId, facilityId: principal.facilityId }));
   }
 
   /** Change a signed document: version N+1 as a draft, with the reason, on the form's current schema. */
@@ -295,7 +298,7 @@ export class DocumentsService {
       });
       return created;
     });
-    return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId }));
+    return this.full(principal.facilityId, await this.dataSource.getRepository(DocumentVersionEntity).findOneByOrFail({ id: versionId, facilityId: principal.facilityId }));
   }
 
   /** The latest version's content of each document of a form in an encounter (e.g. the treatment sheets' orders). */
@@ -321,7 +324,7 @@ export class DocumentsService {
     const { signers } = await this.forms.effective(input.facilityId, version.formCode, version.schemaVersion, em);
     const step = signers.find((s) => s.step === input.step);
     if (!step) throw new DocumentError('signoff_not_allowed', `Form ${version.formCode} has no signature step ${input.step}`);
-    const done = await em.getRepository(DocumentSignoffEntity).findBy({ versionId: version.id });
+    const done = await em.getRepository(DocumentSignoffEntity).findBy({ versionId: version.id, facilityId: input.facilityId });
     if (done.some((s) => s.step === input.step)) throw new DocumentError('signoff_not_allowed', `Step ${input.step} is already signed`);
     const missingBefore = signers.filter((s) => s.step < input.step && !done.some((d) => d.step === s.step));
     if (missingBefore.length) throw new DocumentError('signoff_not_allowed', `Step ${missingBefore[0].step} (${missingBefore[0].label}) signs first`);
@@ -330,7 +333,7 @@ export class DocumentsService {
       const { form } = await this.forms.effective(input.facilityId, version.formCode, version.schemaVersion, em);
       const problems = this.forms.validateContent(form, version.content, 'complete');
       if (problems.length) throw new DocumentError('invalid_content', 'The form is not complete enough to sign', {}, problems);
-      await em.getRepository(DocumentVersionEntity).update({ id: version.id }, { status: 'signed', signedAt: input.at });
+      await em.getRepository(DocumentVersionEntity).update({ id: version.id, facilityId: input.facilityId }, { status: 'signed', signedAt: input.at });
     }
     return em.getRepository(DocumentSignoffEntity).save(
       em.getRepository(DocumentSignoffEntity).create({ facilityId: input.facilityId, versionId: version.id, step: input.step, signerRole: step.role, signerId: input.signer.userId, signedAt: input.at }),
@@ -341,10 +344,12 @@ export class DocumentsService {
   async signingView(facilityId: string, versionId: string, em: EntityManager = this.dataSource.manager): Promise<SigningView | null> {
     const version = await em.getRepository(DocumentVersionEntity).findOneBy({ id: versionId, facilityId });
     if (!version) return null;
-    const document = await em.getRepository(DocumentEntity).findOneByOrFail({ id: version.documentId });
-    const [{ latest }] = (await em.query(`SELECT max(number)::int AS latest FROM document_versions WHERE document_id = $1`, [version.documentId])) as { latest: number }[];
+    const document = await em.getRepository(DocumentEntity).findOneByOrFail({ id: version.documentId, facilityId });
+    const [{ latest }] = (await em.query(`SELECT max(number)::int AS latest FROM document_versions WHERE facility_id = $1 AND document_id = $2`, [facilityId, version.documentId])) as {
+      latest: number;
+    }[];
     const { signers } = await this.forms.effective(facilityId, version.formCode, version.schemaVersion, em);
-    const done = await em.getRepository(DocumentSignoffEntity).findBy({ versionId });
+    const done = await em.getRepository(DocumentSignoffEntity).findBy({ versionId, facilityId });
     return {
       payload: {
         documentId: document.id,
@@ -485,13 +490,14 @@ export class DocumentsService {
   private async summaries(facilityId: string, documents: DocumentEntity[]): Promise<DocumentSummary[]> {
     if (!documents.length) return [];
     const latest = (await this.dataSource.query(
-      `SELECT DISTINCT ON (document_id) id FROM document_versions WHERE document_id = ANY($1) ORDER BY document_id, number DESC`,
-      [documents.map((d) => d.id)],
+      `SELECT DISTINCT ON (document_id) id FROM document_versions WHERE facility_id = $1 AND document_id = ANY($2) ORDER BY document_id, number DESC`,
+      [facilityId, documents.map((d) => d.id)],
     )) as { id: string }[];
-    const counts = (await this.dataSource.query(`SELECT document_id, count(*)::int AS n FROM document_versions WHERE document_id = ANY($1) GROUP BY document_id`, [
+    const counts = (await this.dataSource.query(`SELECT document_id, count(*)::int AS n FROM document_versions WHERE facility_id = $1 AND document_id = ANY($2) GROUP BY document_id`, [
+      facilityId,
       documents.map((d) => d.id),
     ])) as { document_id: string; n: number }[];
-    const versions = await this.dataSource.getRepository(DocumentVersionEntity).findBy({ id: In(latest.map((l) => l.id)) });
+    const versions = await this.dataSource.getRepository(DocumentVersionEntity).findBy({ facilityId, id: In(latest.map((l) => l.id)) });
     const summaries = new Map((await this.versionSummaries(facilityId, versions)).map((s, i) => [versions[i].documentId, s]));
     const titles = new Map<string, { vi: string; en: string }>();
     for (const code of new Set(documents.map((d) => d.formCode))) {
@@ -513,7 +519,7 @@ export class DocumentsService {
 
   private async versionSummaries(facilityId: string, versions: DocumentVersionEntity[]): Promise<DocumentVersionSummary[]> {
     if (!versions.length) return [];
-    const signoffs = await this.dataSource.getRepository(DocumentSignoffEntity).find({ where: { versionId: In(versions.map((v) => v.id)) }, order: { step: 'ASC' } });
+    const signoffs = await this.dataSource.getRepository(DocumentSignoffEntity).find({ where: { facilityId, versionId: In(versions.map((v) => v.id)) }, order: { step: 'ASC' } });
     const names = await this.users.displayNames([...new Set([...versions.map((v) => v.authorId), ...signoffs.map((s) => s.signerId)])]);
     const departmentNames = new Map((await this.departments.list(facilityId)).map((d) => [d.id, d.name]));
     const matrices = new Map<string, SignerStep[]>();

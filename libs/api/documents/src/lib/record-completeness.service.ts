@@ -143,10 +143,13 @@ export class RecordCompletenessService {
     }
 
     const latestIds = documents.length
-      ? ((await em.query(`SELECT DISTINCT ON (document_id) id FROM document_versions WHERE document_id = ANY($1) ORDER BY document_id, number DESC`, [documents.map((d) => d.id)])) as { id: string }[])
+      ? ((await em.query(`SELECT DISTINCT ON (document_id) id FROM document_versions WHERE facility_id = $1 AND document_id = ANY($2) ORDER BY document_id, number DESC`, [
+          facilityId,
+          documents.map((d) => d.id),
+        ])) as { id: string }[])
       : [];
-    const latest = latestIds.length ? await em.getRepository(DocumentVersionEntity).findBy({ id: In(latestIds.map((l) => l.id)) }) : [];
-    const signoffs = latest.length ? await em.getRepository(DocumentSignoffEntity).findBy({ versionId: In(latest.map((v) => v.id)) }) : [];
+    const latest = latestIds.length ? await em.getRepository(DocumentVersionEntity).findBy({ facilityId, id: In(latestIds.map((l) => l.id)) }) : [];
+    const signoffs = latest.length ? await em.getRepository(DocumentSignoffEntity).findBy({ facilityId, versionId: In(latest.map((v) => v.id)) }) : [];
     const awaitingSignature: AwaitingSignature[] = [];
     const incompleteDrafts: EncounterCompleteness['incompleteDrafts'] = [];
     for (const version of latest.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {

@@ -343,7 +343,7 @@ export class EncountersService {
     });
     const bedIds = wards.flatMap((w) => (w.beds ?? []).map((b) => b.id));
     const occupied = bedIds.length
-      ? await this.dataSource.getRepository(EncounterEntity).find({ where: { bedId: In(bedIds), status: 'in_progress' }, select: { bedId: true, patientId: true } })
+      ? await this.dataSource.getRepository(EncounterEntity).find({ where: { facilityId: user.facilityId, bedId: In(bedIds), status: 'in_progress' }, select: { bedId: true, patientId: true } })
       : [];
     const patientByBed = new Map(occupied.map((e) => [e.bedId, e.patientId]));
     return wards.map((w) => ({

@@ -46,7 +46,7 @@ export class ValidationService {
 
   async report(facilityId: string, signatureId: string): Promise<SignatureReport> {
     const summary = await this.queries.summary(facilityId, signatureId);
-    const signature = await this.dataSource.getRepository(SignatureEntity).findOneByOrFail({ id: signatureId });
+    const signature = await this.dataSource.getRepository(SignatureEntity).findOneByOrFail({ id: signatureId, facilityId });
     const certificate = await this.dataSource.getRepository(SigningCertificateEntity).findOneByOrFail({ id: signature.certificateId });
     const view = await this.documents.signingView(facilityId, signature.versionId);
     if (!view) throw new SignatureError('version_not_found', 'The signed version is missing');

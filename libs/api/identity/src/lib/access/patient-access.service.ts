@@ -67,10 +67,10 @@ export class PatientAccessService {
     const scope = this.scopeOf(principal);
     if (scope.kind !== 'departments') return scope.kind === 'all';
     const [row] = (await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM patient_care_assignments WHERE patient_id = $1 AND department_id = ANY($2)
+      `SELECT EXISTS (SELECT 1 FROM patient_care_assignments WHERE facility_id = $6 AND patient_id = $1 AND department_id = ANY($2)
                         AND (ended_at IS NULL OR ended_at > $3))
            OR EXISTS (SELECT 1 FROM break_glass_grants WHERE patient_id = $1 AND user_id = $4 AND expires_at > $5) AS allowed`,
-      [patientId, scope.departmentIds, this.careSince(), scope.userId, this.clock.now()],
+      [patientId, scope.departmentIds, this.careSince(), scope.userId, this.clock.now(), principal.facilityId],
     )) as { allowed: boolean }[];
     return row.allowed;
   }
