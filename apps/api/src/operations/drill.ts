@@ -1,8 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { FixityService } from '@benhan/api/archive';
 import { IntegrityService } from '@benhan/api/inspection';
-import { ValidationService } from '@benhan/api/signatures';
+import { SignatureQueries, ValidationService } from '@benhan/api/signatures';
 import type { FixityRun, IntegrityReport, SignatureIndication } from '@benhan/shared/contracts';
 
 /** What a restore drill (or `main.js verify`) found: every signature, every archive file, every audit chain. */
@@ -19,12 +18,11 @@ export interface DrillReport {
  * chain walked from genesis (OK). The fixity and integrity runs are recorded like any other.
  */
 export async function drill(app: INestApplicationContext): Promise<DrillReport> {
-  const dataSource = app.get(DataSource);
   const validation = app.get(ValidationService);
-  const signatures = (await dataSource.query(`SELECT id, facility_id FROM signatures ORDER BY facility_id, signing_time, id`)) as { id: string; facility_id: string }[];
+  const signatures = await app.get(SignatureQueries).everySignature();
   const notPassed: DrillReport['signatures']['notPassed'] = [];
   for (const s of signatures) {
-    const report = await validation.report(s.facility_id, s.id);
+    const report = await validation.report(s.facilityId, s.id);
     if (report.indication !== 'PASSED') notPassed.push({ signatureId: s.id, indication: report.indication, reason: report.reason });
   }
   const runs = await app.get(FixityService).runScheduled('command');

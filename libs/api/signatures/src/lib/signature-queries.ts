@@ -50,6 +50,12 @@ export class SignatureQueries {
     private readonly users: UsersService,
   ) {}
 
+  /** Every signature of every facility, oldest first (ids only): what a restore drill validates again. */
+  async everySignature(): Promise<{ id: string; facilityId: string }[]> {
+    const rows = (await this.dataSource.query(`SELECT id, facility_id FROM signatures ORDER BY facility_id, signing_time, id`)) as { id: string; facility_id: string }[];
+    return rows.map((r) => ({ id: r.id, facilityId: r.facility_id }));
+  }
+
   async list(facilityId: string, filter: SignatureFilter, limit = 500): Promise<SignatureSummary[]> {
     const where = ['s.facility_id = $1'];
     const params: unknown[] = [facilityId];
